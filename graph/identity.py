@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from loaders.reference import expand_abbreviation
+from loaders.reference import _by_alias, expand_abbreviation
 
 __all__ = ["ORG_TYPES", "NameMention", "OrgEntity", "ReviewPair", "Resolution", "resolve", "slug"]
 
@@ -98,6 +98,11 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
+def _canonical_types() -> dict[str, str]:
+    from loaders.reference import aliases
+    return {_norm(a.canonical): a.type for a in aliases()}
+
+
 def resolve(mentions: Iterable[NameMention], decisions: Optional[Path] = None) -> Resolution:
     groups: dict[str, list[NameMention]] = {}
     for m in mentions:
@@ -107,7 +112,9 @@ def resolve(mentions: Iterable[NameMention], decisions: Optional[Path] = None) -
     for key in sorted(groups):
         ms = groups[key]
         label = expand_abbreviation(ms[0].name) or max((m.name for m in ms), key=lambda n: (len(n), n))
-        ent = OrgEntity(key=slug(label), label=re.sub(r"\s+", " ", label).strip(), mentions=ms)
+        alias = _by_alias().get(ms[0].name.strip().casefold())
+        ent = OrgEntity(key=slug(label), label=re.sub(r"\s+", " ", label).strip(), mentions=ms,
+                        type=alias.type if alias else _canonical_types().get(_norm(label), "other"))
         entities.append(ent)
         for m in ms:
             index[_norm(m.name)] = ent

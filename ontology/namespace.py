@@ -55,6 +55,7 @@ class HV(DefinedNamespace):
     budget: URIRef
     businessId: URIRef
     code: URIRef
+    contact: URIRef
     coordinationProject: URIRef
     costEstimate: URIRef
     documentKind: URIRef

@@ -1,0 +1,55 @@
+"""Reading and atomically writing graph files (Turtle, N-Triples, JSON-LD ...).
+
+>>> guess_format("out/graph.ttl")
+'turtle'
+>>> guess_format("dump.nq")
+'nquads'
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.util import guess_format as _rdflib_guess
+
+from .errors import GraphFileError
+
+__all__ = ["read_graph", "write_atomic", "guess_format"]
+
+
+def guess_format(path: str | Path) -> str:
+    fmt = _rdflib_guess(str(path), {"jsonld": "json-ld", "json": "json-ld", "nq": "nquads"})
+    if fmt is None:
+        raise GraphFileError(f"{path}: unknown RDF file extension; use .ttl, .nt, .nq, .trig, .jsonld or .rdf")
+    return fmt
+
+
+def read_graph(path: str | Path) -> Graph:
+    """Parse a graph file; a missing or malformed file is a GraphFileError."""
+    path = Path(path)
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such graph file (run `hankeverkko build --out DIR` first)")
+    try:
+        return Graph().parse(path, format=guess_format(path))
+    except GraphFileError:
+        raise
+    except Exception as e:  # rdflib raises many parser-specific types
+        raise GraphFileError(f"{path}: not a readable {guess_format(path)} graph: {e}") from e
+
+
+def write_atomic(path: str | Path, data: bytes | str) -> Path:
+    """Write ``data`` to ``path`` via a temporary file and an atomic rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
