@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.util import SUFFIX_FORMAT_MAP
 from rdflib.util import guess_format as _rdflib_guess
 
 from .errors import GraphFileError
@@ -20,7 +21,7 @@ __all__ = ["read_graph", "write_atomic", "guess_format"]
 
 
 def guess_format(path: str | Path) -> str:
-    fmt = _rdflib_guess(str(path), {"jsonld": "json-ld", "json": "json-ld", "nq": "nquads"})
+    fmt = _rdflib_guess(str(path), {**SUFFIX_FORMAT_MAP, "jsonld": "json-ld", "json": "json-ld"})
     if fmt is None:
         raise GraphFileError(f"{path}: unknown RDF file extension; use .ttl, .nt, .nq, .trig, .jsonld or .rdf")
     return fmt

@@ -20,7 +20,7 @@ from .graphfile import read_graph
 __all__ = ["Violation", "ValidationReport", "validate", "validate_file"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Violation:
     focus: str
     path: str
@@ -70,7 +70,8 @@ def validate(data: Graph) -> ValidationReport:
             focus=one(SH.focusNode) or "?", path=one(SH.resultPath) or "(node)",
             message=one(SH.resultMessage) or "constraint violated", value=one(SH.value),
             severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation"))
-    return ValidationReport(bool(conforms), sorted(violations))
+    violations.sort(key=lambda v: (v.focus, v.path, v.message, v.value or ""))
+    return ValidationReport(bool(conforms), violations)
 
 
 def validate_file(path: str | Path) -> ValidationReport:

@@ -43,10 +43,42 @@ def render(terms: list[str]) -> str:
     return "\n".join(lines)
 
 
+BEGIN, END = "<!-- BEGIN TERMS (generated) -->", "<!-- END TERMS -->"
+
+
+def term_table(ttl: Path = HERE / "hankeverkko.ttl") -> str:
+    """Markdown table of every hv: term: kind, labels, aligned terms, comment."""
+    from rdflib import RDFS, SKOS
+    g = Graph().parse(ttl, format="turtle")
+    kinds = {OWL.Class: "class", OWL.ObjectProperty: "object property",
+             OWL.DatatypeProperty: "datatype property", SKOS.ConceptScheme: "concept scheme"}
+    rows = ["| term | kind | fi | en | aligned with | meaning |", "|---|---|---|---|---|---|"]
+    for name in ontology_terms(ttl):
+        s = URIRef(NS + name)
+        kind = next((v for k, v in kinds.items() if (s, RDF.type, k) in g), "role concept")
+        label = {l.language: str(l) for l in g.objects(s, RDFS.label)}
+        comment = {c.language: str(c) for c in g.objects(s, RDFS.comment)}
+        aligned = sorted(g.namespace_manager.normalizeUri(o) for p in (RDFS.subClassOf, RDFS.subPropertyOf, SKOS.closeMatch)
+                         for o in g.objects(s, p))
+        rng = g.value(s, RDFS.range)
+        extra = f" Range: {g.namespace_manager.normalizeUri(rng)}." if rng is not None else ""
+        rows.append(f"| `hv:{name}` | {kind} | {label.get('fi', '')} | {label.get('en', '')} | "
+                    f"{', '.join(aligned)} | {comment.get('en', '')}{extra} |")
+    return "\n".join(rows)
+
+
+def readme_with_table(readme: str, table: str) -> str:
+    head, _, rest = readme.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    return f"{head}{BEGIN}\n{table}\n{END}{tail}"
+
+
 def main() -> int:
     out = HERE / "namespace.py"
     out.write_text(render(ontology_terms()), encoding="utf-8")
-    print(f"wrote {out}")
+    readme = HERE / "README.md"
+    readme.write_text(readme_with_table(readme.read_text(encoding="utf-8"), term_table()), encoding="utf-8")
+    print(f"wrote {out} and the term table in {readme}")
     return 0
 
 
