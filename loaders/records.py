@@ -142,6 +142,7 @@ class Project:
     programme: Optional[str] = None
     outputs: list[str] = field(default_factory=list)     # tools, models produced
     description: Optional[str] = None
+    period: Optional[str] = None        # years as printed ('2017-2018') where no dates are given
 
     def __post_init__(self):
         if self.kind not in PROJECT_KINDS:
