@@ -49,7 +49,7 @@ from .errors import HankeverkkoError
 from .store import Store, open_store
 
 __all__ = ["ROLES", "ROLE_LABELS", "ORGANISATION_TYPES", "TYPE_LABELS", "NetworkViewError",
-           "ProjectInfo", "OrganisationInfo", "NetworkData", "load_network", "find_theme", "periods",
+           "ProjectInfo", "OrganisationInfo", "NetworkData", "load_network", "find_theme", "match_label", "periods",
            "co_implementation_graph", "bipartite_graph", "theme_organisation_graph"]
 
 
@@ -230,10 +230,19 @@ def find_theme(source, name: str) -> str:
     NetworkViewError: no theme matches 'Teema'
     """
     labels, _ = _theme_labels(_store(source))
-    return _match(name, labels, "theme")
+    return match_label(name, labels, "theme")
 
 
-def _match(name: str, labels: dict[str, str], what: str, alt: Optional[dict[str, Sequence[str]]] = None) -> str:
+def match_label(name: str, labels: dict[str, str], what: str, alt: Optional[dict[str, Sequence[str]]] = None) -> str:
+    """The key of ``labels`` that ``name`` names: the key itself, an exact label or
+    ``alt`` label (case-insensitive), or a unique part of one.
+
+    >>> match_label("beta", {"id:a": "Alfa Oy", "id:b": "Beta ry"}, "organisation")
+    'id:b'
+    >>> match_label("a", {"id:a": "Alfa Oy", "id:b": "Beta ry"}, "organisation")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    NetworkViewError: 'a' matches 2 organisations ('Alfa Oy', 'Beta ry'); give the full label or the IRI
+    """
     key = str(name).strip().casefold()
     if str(name) in labels:
         return str(name)
@@ -298,7 +307,7 @@ def load_network(source, *, theme: Optional[str] = None, period: Optional[str] =
     filters: dict[str, object] = {"roles": list(roles)}
     keep_units: Optional[set[str]] = None
     if theme is not None:
-        theme_iri = _match(str(theme), theme_labels, "theme")
+        theme_iri = match_label(str(theme), theme_labels, "theme")
         filters["theme"] = theme_labels[theme_iri]
         keep_units = {unit(str(r["project"])) for r in _rows(store, Q_PROJECT_THEMES, {"theme": URIRef(theme_iri)})}
     if period is not None:
