@@ -1,0 +1,419 @@
+"""ESR 2014–2020 'TL 5' reports: national development projects of priority axis 5.
+
+Such a report describes a national measure package (toimenpidekokonaisuus)
+funded through a ministry: results prose that names projects by acronym and
+what they produced, then the list 'Toimenpidekokonaisuudesta rahoitettujen
+hankkeiden lista' with each project's full name and its eura2014 link, whose
+``projektikoodi=`` is the EURA code.  PDF extraction breaks names and links
+over lines (even inside 'projekti-' / 'koodi='), and page link annotations
+repeat links as bare lines after the page; both are repaired here.
+
+Yields one :class:`~loaders.records.Project` per list entry (code, full name,
+acronym, kind, links, outputs matched from the prose, implementers where
+stated), the programme, the measure package as a
+``Theme(kind="measure_package")`` and the funding ministry where stated.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .prose import BULLET_RE, YEARS_RE, Vocabulary, blocks, nominative, sentences
+from .records import OrgMention, Participation, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
+from .reference import aliases, expand_abbreviation, ministries
+from .text import URL_RE, Line, is_noise, normalise_space, strip_contact_details
+
+__all__ = ["KIND", "DESCRIPTION", "score", "load", "eura_codes"]
+
+KIND = "tl5-list"
+DESCRIPTION = ("ESR 2014–2020 TL 5 report: results prose and the list of funded projects "
+               "('Toimenpidekokonaisuudesta rahoitettujen hankkeiden lista') with eura2014 links")
+
+#: the list heading of this kind (a theme review says 'Valtakunnallisesta teemasta ...')
+LIST_HEADING_RE = re.compile(r"toimenpidekokonaisuude(?:sta|n)\s+rahoitettu\w*\s+hankkei\w*\s+lista", re.I)
+_ANY_LIST_HEADING_RE = re.compile(r"rahoitettu\w*\s+hankkei\w*\s+lista", re.I)
+#: 'projektikoodi=S20220' in an eura2014 link, tolerant of a break inside the word
+_CODE_RE = re.compile(r"projekti\W{0,3}koodi\s*=\s*([A-Z]\d{4,6})", re.I)
+_TL_RE = re.compile(r"\b(?:TL\s?(\d)(?![.,]\d)|toimintalinja(?:n)?\s+(\d)(?![.,]\d))", re.I)
+_PROGRAMME_NAME_RE = re.compile(r"Kestävää\s+kasvua\s+ja\s+työtä(?:\s*(\d{4})\s*[-–]\s*(\d{4}))?", re.I)
+_MARKER = r"(?:koordinaatio|kehittämis|osa)?(?:hank|projekt)\w*"
+
+#: verbs after which the results prose names what a project produced
+_PRODUCED_RE = re.compile(
+    r"\b(?:tuottanut|tuotti|tuotettu|tuottaneet|kehittänyt|kehitti|kehitettiin|kehitetty|kehittäneet|"
+    r"kehitetään|kehittämässä|luonut|loi|luotu|luotiin|laatinut|laati|laadittu|laadittiin|julkaissut|"
+    r"julkaisi|julkaistu|mallintanut|mallinnettu|rakentanut|rakennettu|rakennettiin)\b\s+(?:mm\.\s+)?(.+)$")
+#: 'X-hankkeen kehittämä Y', 'hankkeessa kehitettyä Y'
+_PARTICIPLE_RE = re.compile(
+    r"(?:[Hh]ankkee(?:ssa|n)|[Pp]rojekti(?:ssa|n))\s+(?:kehittämä|kehittämää|kehittämän|kehittämät|tuottama|tuottamaa|tuottaman|tuottamat|kehitetty|"
+    r"kehitettyä|kehitetyn|kehitetyt|tuotettu|tuotettua|tuotetun|luoma|luomaa|luotu|luotua)\s+(.+)$")
+_NP_STOP_RE = re.compile(
+    r"[,.;:()]|\s(?:on|ovat|oli|olivat|voidaan|hyödynnetään|pyritään|jää|jäävät|käytetään|otetaan|"
+    r"levitetään|sovelletaan|tukee|tukevat|jatkuu|kautta|avulla|jota|joka|joita|mm\.)(?=\s|$)")
+_RELATIVE_RE = re.compile(r"^(?:jo(?:ka|ita|ta|nka|lla|ssa|hon|iden|illa|issa|ihin|ista|sta|nka)|"
+                          r"mi(?:ssä|tä|ten|kä|hin)|kun|jotta|koska|mutta|että|eli)\b", re.I)
+_PAST_PARTICIPLE = r"\w{3,}(?:tu|ty|ttiin|nut|nyt|neet)"
+#: objects of the present tense 'kehitetään' count only when they name a tool or model
+_TOOL_RE = re.compile(r"malli|työkalu|menetelm|mittari|indikaattor|opas|kriteer|konsept|sanasto|materiaal|"
+                      r"prosessi|koulutus|alusta|sovellus", re.I)
+
+
+# ----------------------------------------------------------------- scoring
+
+def _compact(lines: list[Line]) -> str:
+    """All text with line-break hyphens and spaces removed (to find broken links)."""
+    return re.sub(r"-?\s*\n\s*", "", "\n".join(ln.text.strip() for ln in lines if ln.text.strip()))
+
+
+def eura_codes(lines: list[Line]) -> list[str]:
+    """EURA codes from every ``projektikoodi=`` link, in order, without repeats.
+
+    >>> eura_codes([Line(1, "https://www.eura2014.fi/rrtiepa/projekti.php?projekti-"), Line(2, "koodi=S99001,")])
+    ['S99001']
+    """
+    seen: list[str] = []
+    for m in _CODE_RE.finditer(_compact(lines)):
+        if m.group(1) not in seen:
+            seen.append(m.group(1))
+    return seen
+
+
+def score(lines: list[Line]) -> int:
+    """Evidence for a TL5 list: its list heading, eura2014 project links, 'TL 5'."""
+    text = "\n".join(ln.text for ln in lines)
+    headings = len(LIST_HEADING_RE.findall(re.sub(r"\s+", " ", text)))
+    codes = len(eura_codes(lines))
+    if not headings and not codes:
+        return 0
+    tl = 1 if _TL_RE.search(text) else 0
+    return 20 * min(headings, 2) + 3 * min(codes, 15) + 5 * tl
+
+
+# ----------------------------------------------------------------- entries
+
+def _url_key(u: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", u.strip().rstrip(",.;)").casefold()).rstrip("/")
+
+
+class _Links:
+    """URLs the document prints unbroken, to decide hyphens in broken ones."""
+
+    def __init__(self, lines: list[Line]):
+        self.keys = set()
+        for ln in lines:
+            toks = ln.text.split()
+            for i, tok in enumerate(toks):
+                if URL_RE.match(tok) and not (i == len(toks) - 1 and tok.endswith("-")):
+                    self.keys.add(_url_key(tok))
+
+    def glue(self, left: str, right: str) -> str:
+        """Join a URL broken at a line end: 'projekti-' + 'koodi=...'."""
+        head = left[:-1]
+        tok = right.split()[0] if right.split() else ""
+        merged, hyph = _url_key(head + tok), _url_key(left + tok)
+        if any(k.startswith(hyph) or hyph.startswith(k) and len(k) > len(_url_key(head)) for k in self.keys) \
+                and not any(k.startswith(merged) for k in self.keys):
+            return left + right.lstrip()
+        return head + right.lstrip()
+
+
+def _ends_in_url(text: str) -> bool:
+    toks = text.split()
+    return bool(toks) and bool(URL_RE.match(toks[-1]))
+
+
+def _join_entry(parts: list[str], vocab: Vocabulary, links: _Links) -> str:
+    out = ""
+    for p in parts:
+        p = normalise_space(p)
+        if not p:
+            continue
+        if out and out.endswith("-") and _ends_in_url(out):
+            out = links.glue(out, p)
+        else:
+            out = vocab.dehyphenate(out, p) if out else p
+    return normalise_space(out)
+
+
+def _acronym_and_name(name: str) -> tuple[Optional[str], str]:
+    """Split the printed acronym off a list entry's name.
+
+    >>> _acronym_and_name("Kehittämisen koordinaatiohanke - Alfa")
+    ('Alfa', 'Kehittämisen koordinaatiohanke')
+    >>> _acronym_and_name("Hyvän elämän hanke (HYVÄ-hanke)")
+    ('HYVÄ', 'Hyvän elämän hanke')
+    >>> _acronym_and_name("Polkuja eteenpäin (POLKU) - mallin kehittäminen")
+    ('POLKU', 'Polkuja eteenpäin (POLKU) - mallin kehittäminen')
+    >>> _acronym_and_name("BETA Parempaa arkea -projekti")
+    ('BETA', 'BETA Parempaa arkea -projekti')
+    """
+    name = normalise_space(name).strip(" ,;")
+    m = re.search(r"\s*\(([^()]{1,30}?)(?:\s?[-–]\s?" + _MARKER + r")?\)\s*$", name)
+    if m and _acronym_like(m.group(1)):
+        return m.group(1).strip(), name[:m.start()].strip(" ,-–")
+    m = re.search(r"\s[-–]\s([^\s()]{2,12})$", name)
+    if m and _acronym_like(m.group(1)) and m.group(1)[0].isupper():
+        return m.group(1), name[:m.start()].strip()
+    m = re.search(r"\(([^()\s]{2,12})\)", name)
+    if m and _acronym_like(m.group(1)):
+        return m.group(1), name
+    m = re.match(r"^([A-ZÅÄÖÁ]{2,}(?:\s[A-ZÅÄÖÁ]{2,})*)(?=[\s-]+\S)", name)
+    if m and not re.match(r"^[A-ZÅÄÖÁ]{2,}-[a-zåäö]", name):
+        return m.group(1), name
+    return None, name
+
+
+def _acronym_like(s: str) -> bool:
+    s = s.strip()
+    words = s.split()
+    if not words or len(words) > 2 or len(s) > 14 or re.search(r"\d{4}", s):
+        return False
+    return all(w[:1].isupper() for w in words) and not any(w.casefold() in ("liite", "ks", "esim") for w in words)
+
+
+def _short_name(name: str) -> str:
+    return re.split(r"\s[-–]\s|:|!|\s\(", name)[0].strip()
+
+
+class _Ref:
+    """How the prose refers to one project: acronym and short name."""
+
+    def __init__(self, p: Project):
+        self.project = p
+        pats = []
+        if p.acronym:
+            pats.append(re.escape(p.acronym))
+        short = _short_name(p.name)
+        if short and short != p.acronym and len(short) >= 5:
+            pats.append(re.escape(short))
+        self.re = re.compile(r"(?<![\wÅÄÖåäöÁá])(?:" + "|".join(pats) + r")(?=$|[^\wÅÄÖåäöÁá]|n\b|:)") \
+            if pats else None
+
+    def find(self, text: str) -> Optional[int]:
+        m = self.re.search(text) if self.re else None
+        return m.start() if m else None
+
+
+def _clean_object(obj: str) -> list[str]:
+    """What a project produced, from the words after 'on tuottanut' etc."""
+    obj = re.sub(r"\b(?:yhdessä|yhteistyössä)\b.*?\bkanssa\b\s*", "", obj)
+    obj = re.sub(r"\s+(?:siten|niin),?\s+että\b.*$", "", obj)
+    obj = obj.strip().rstrip(".")
+    if not obj or re.match(r"^(?:ja|että|,)\b", obj):
+        return []
+    items: list[str] = []
+    for seg_no, seg in enumerate(re.split(r",\s+", obj)):
+        if _RELATIVE_RE.match(seg):
+            tail = re.split(r"\s+ja\s+", seg)
+            if len(tail) > 1 and tail[-1][:1].isupper():
+                items.append(tail[-1])
+            break
+        if seg_no and re.match(rf"^{_PAST_PARTICIPLE}\b", seg):
+            break
+        items.append(seg)
+    out: list[str] = []
+    for it in items:
+        # 'A ja toteutettu B' -> A, B ; 'A sekä B' -> A, B
+        for part in re.split(rf"\s+ja\s+(?={_PAST_PARTICIPLE}\s)|\s+sekä\s+", it):
+            part = re.sub(rf"^{_PAST_PARTICIPLE}\s+", "", part.strip())
+            part = re.sub(rf"\s+ja\s+{_PAST_PARTICIPLE}$", "", part)
+            part = re.sub(r"\s+\w{3,}(?:ma|mä)(?:an|än)\b.*$", "", part)        # purpose: 'tukemaan ...'
+            part = re.sub(r"^(?:(?:mm|esim)\.\s+|myös\s+|\w+sti\s+)+", "", part)  # 'mm.', adverbs
+            part = part.strip(" .,;:")
+            if len(part) >= 4 and len(part.split()) <= 14:
+                out.append(part)
+    return out
+
+
+def _noun_phrase(text: str) -> Optional[str]:
+    m = _NP_STOP_RE.search(text)
+    np = (text[:m.start()] if m else text).strip()
+    words = np.split()
+    if not words or len(words) > 6:
+        return None
+    return np
+
+
+def _add_output(p: Project, out: str):
+    """Add an output unless an earlier one names the same thing ('Kykyviisaria' after
+    'Kykyviisari-työkalun')."""
+    key = out.casefold()
+    stem = key[:-3] if len(key) > 8 else key
+    for o in p.outputs:
+        if stem in o.casefold():
+            return
+    p.outputs.append(out)
+
+
+# ----------------------------------------------------------------- load
+
+def _programme_name(text: str) -> Optional[str]:
+    m = _PROGRAMME_NAME_RE.search(text)
+    if m:
+        return expand_abbreviation("Kestävää kasvua ja työtä") or normalise_space(m.group(0))
+    if re.search(r"eura2014|\bTL\s?\d|toimintalinja\s+\d|rakennerahasto", text, re.I):
+        return expand_abbreviation("ESR 2014–2020") or "ESR 2014–2020"
+    return None
+
+
+def _theme_name(text: str) -> str:
+    m = re.search(r"(?:valtakunnallinen\s+)?toimenpidekokonaisuus\s*:\s*([^\n]{3,80})", text, re.I)
+    if m:
+        return normalise_space(m.group(1)).rstrip(" .")
+    m = _TL_RE.search(text)
+    n = (m.group(1) or m.group(2)) if m else None
+    return f"Toimintalinja {n}: valtakunnallinen toimenpidekokonaisuus" if n else \
+        "Valtakunnallinen toimenpidekokonaisuus"
+
+
+def _funders(text: str) -> list[tuple[str, str, str]]:
+    """(abbreviation, full name, stated role) of ministries said to fund."""
+    out = []
+    flat = normalise_space(text)
+    for abbr, full in ministries().items():
+        m = re.search(rf"(?:\b{abbr}\b|{re.escape(full)})(?::n|:n)?\s+([^.]*?rahoittaja\w*)", flat)
+        if m:
+            role = normalise_space(m.group(1))
+            role = re.sub(r"rahoittajana$", "rahoittaja", role)
+            out.append((abbr, full, role))
+    return out
+
+
+def load(lines: list[Line], source: str) -> SourceDocument:
+    doc = SourceDocument(path=source, kind=KIND, line_count=len(lines))
+    vocab = Vocabulary.of_lines(lines)
+    links = _Links(lines)
+    full_text = "\n".join(ln.text for ln in lines)
+    flat = normalise_space(vocab.join(ln.text for ln in lines))
+
+    start = next((i for i, ln in enumerate(lines) if LIST_HEADING_RE.search(ln.text)), None)
+    if start is None:
+        start = next((i for i, ln in enumerate(lines) if _ANY_LIST_HEADING_RE.search(ln.text)), None)
+    if start is None:  # no heading: the list starts at the first bullet with an eura link
+        start = next((i - 1 for i, ln in enumerate(lines)
+                      if BULLET_RE.match(ln.text) and "eura2014" in ln.text.casefold()), len(lines))
+    prose_lines, list_lines = lines[:max(start, 0)], lines[start + 1:]
+
+    programme = _programme_name(flat)
+    theme = _theme_name(flat)
+    years = re.search(r"Toteutusaika\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", flat)
+    theme_rec = Theme(theme, Span(source, lines[start].no if start < len(lines) else 1,
+                                  lines[start].no if start < len(lines) else 1),
+                      programme=programme, kind="measure_package",
+                      period=f"{years.group(1)}-{years.group(2)}" if years else None)
+    if programme:
+        doc.programmes.append(Programme(programme, theme_rec.span, period="2014–2020"
+                                        if "2014" in programme else None))
+
+    # --- the list
+    seen_urls: set[str] = set()
+    entries: list[list[Line]] = []
+    cur: Optional[list[Line]] = None
+    for ln in prose_lines:
+        for tok in ln.text.split():
+            if URL_RE.match(tok):
+                seen_urls.add(_url_key(tok))
+    for ln in list_lines:
+        t, s = ln.text, ln.text.strip()
+        if is_noise(t):
+            continue
+        bare_url = bool(re.fullmatch(r"(?:https?://|www\.)\S+", s))
+        if BULLET_RE.match(t) and len(s) > 2:
+            if cur is not None:
+                joined = _join_entry([e.text for e in cur], vocab, links)
+                seen_urls.update(_url_key(u) for u in URL_RE.findall(joined))
+            cur = [ln]
+            entries.append(cur)
+        elif cur is not None and cur[-1].text.rstrip().endswith(("-", ",", ":", "–")):
+            cur.append(ln)
+        elif bare_url and _url_key(s) in seen_urls:
+            doc.skipped.append(Skipped(source, ln.no, s, "link repeated by the PDF's page annotations"))
+            continue
+        elif cur is not None and (bare_url or not _CODE_RE.search(_compact(cur))):
+            cur.append(ln)
+            # links of an entry, repaired across line breaks, count as printed
+            joined = _join_entry([e.text for e in cur], vocab, links)
+            seen_urls.update(_url_key(u) for u in URL_RE.findall(joined))
+        else:
+            cur = None
+            code_like = bool(_CODE_RE.search(s) or re.search(r"\bhank|\bprojekt", s, re.I))
+            doc.skipped.append(Skipped(source, ln.no, strip_contact_details(s),
+                                       "text after a list entry that belongs to no entry", code_like))
+            continue
+        for tok in s.split():
+            if URL_RE.match(tok):
+                seen_urls.add(_url_key(tok))
+
+    for entry in entries:
+        parts = [BULLET_RE.sub("", entry[0].text, count=1)] + [e.text for e in entry[1:]]
+        text = _join_entry(parts, vocab, links)
+        span = Span(source, entry[0].no, entry[-1].no)
+        urls = [u.rstrip(",.;)") for u in URL_RE.findall(text)]
+        code_m = _CODE_RE.search(text) or _CODE_RE.search(_compact(entry))
+        first_url = URL_RE.search(text)
+        name = text[:first_url.start()] if first_url else text
+        name = strip_contact_details(name).strip(" ,;–-")
+        if not name:
+            doc.skipped.append(Skipped(source, entry[0].no, strip_contact_details(text)[:200],
+                                       "list entry without a project name", True))
+            continue
+        doc.used_list_lines += len(entry)
+        period = YEARS_RE.search(name)
+        acronym, name = _acronym_and_name(name)
+        kind = "coordination" if re.search(r"koordinaatio(?:hanke|hank|projekti)", text, re.I) else "single"
+        p = Project(name, span, code=code_m.group(1) if code_m else None, acronym=acronym, kind=kind,
+                    urls=list(dict.fromkeys(urls)), themes=[theme], programme=programme,
+                    period=f"{period.group(1)}-{period.group(2)}" if period else None)
+        rest = text[first_url.start():] if first_url else ""
+        for m in re.finditer(r"\b(pää|osa)?toteuttaja(?:t|na|ina|n)?\s*(?:on|ovat|:)?\s*([A-ZÅÄÖ][^,;()]+)", rest):
+            role = {"pää": "main", "osa": "sub"}.get((m.group(1) or "").casefold(), "implementer")
+            p.participants.append(Participation(nominative(m.group(2)), role, line=entry[0].no))
+        doc.projects.append(p)
+
+    # --- outputs and implementers from the prose
+    refs = [_Ref(p) for p in doc.projects]
+    for b in blocks(prose_lines, vocab):
+        current: Optional[Project] = None
+        for sent in sentences(b.text, ends=".?"):
+            hits = [(pos, r.project) for r in refs if (pos := r.find(sent)) is not None]
+            if hits:
+                current = min(hits, key=lambda h: h[0])[1]
+                if re.search(r"\b\w+-koordinaatiohank", sent) and current.acronym and \
+                        re.search(re.escape(current.acronym) + r"\s?-koordinaatiohank", sent):
+                    current.kind = "coordination"
+            elif not re.search(r"\b[Hh]ank(?:e|keessa|keen|kkeen|ke)\b", sent):
+                continue
+            if current is None:
+                continue
+            def owner(pos: int) -> Project:
+                before = [(hp, hproj) for hp, hproj in hits if hp <= pos]
+                return max(before, key=lambda h: h[0])[1] if before else current
+
+            m = _PRODUCED_RE.search(sent)
+            if m:
+                present = m.group(0).startswith("kehitetään")
+                for o in _clean_object(m.group(1)):
+                    if not present or _TOOL_RE.search(o):
+                        _add_output(owner(m.start()), o)
+            for m in _PARTICIPLE_RE.finditer(sent):
+                np = _noun_phrase(m.group(1))
+                if np:
+                    _add_output(owner(m.start()), np)
+            for m in re.finditer(r"\b(pää|osa)?toteuttaja(?:na|ina|t)?\s+(?:on|ovat|toimii|toimivat)\s+"
+                                 r"([A-ZÅÄÖ][^,.;()]+)", sent):
+                role = {"pää": "main", "osa": "sub"}.get((m.group(1) or "").casefold(), "implementer")
+                org = nominative(m.group(2))
+                if org not in {x.organisation for x in current.participants}:
+                    current.participants.append(Participation(org, role, line=b.first))
+
+    # --- the theme, its funder and coordination projects
+    theme_rec.coordination_projects = [p.code or p.name for p in doc.projects if p.kind == "coordination"]
+    for abbr, full, role in _funders(full_text):
+        line = next((ln.no for ln in lines if re.search(rf"\b{abbr}\b", ln.text) and "rahoitta" in ln.text), 1)
+        span = Span(source, line, line)
+        theme_rec.ministries.append(full)
+        doc.organisations.append(OrgMention(abbr, span, expanded=full, role=role))
+        for p in doc.projects:
+            doc.relations.append(Relation(full, "organisation", "funds", p.name, "project", span, detail=role))
+    doc.themes.append(theme_rec)
+    return doc
