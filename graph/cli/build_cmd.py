@@ -20,8 +20,11 @@ __all__ = ["COMMANDS", "build", "validate"]
               help="Reviewed organisation decisions (CSV from `hankeverkko orgs --review`).")
 @click.option("--include-officials", is_flag=True, default=False,
               help="Opt in to writing officials' names (never e-mail or phone) as theme contacts.")
+@click.option("--store", "store_spec", default=None, metavar="oxigraph:DIR",
+              help="Also load the graph into an Oxigraph store on disk (replacing its content), "
+                   "one named graph per source document.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the graph file path.")
-def build(sources, out_dir, kind, decisions, include_officials, quiet):
+def build(sources, out_dir, kind, decisions, include_officials, store_spec, quiet):
     """Build the knowledge graph from SOURCES (files or folders; none = the
     bundled corpus) and write OUT/graph.ttl (data only, without the ontology).
 
@@ -33,14 +36,24 @@ def build(sources, out_dir, kind, decisions, include_officials, quiet):
       hankeverkko build --out out/
       hankeverkko build data/sources/ my_list.xlsx --out out/
       hankeverkko build review.txt --kind theme-review --out out/
+      hankeverkko build --out out/ --store oxigraph:out/store
     """
     from graph.pipeline import run_build
 
+    if store_spec and (not store_spec.startswith("oxigraph:") or store_spec == "oxigraph:"):
+        raise click.BadParameter(f"{store_spec!r}: use oxigraph:DIR (to fill a SPARQL server, "
+                                 "use `hankeverkko push`)", param_hint="--store")
     result, summary = run_build(sources, out_dir, kind=kind, decisions=decisions,
                                 include_officials=include_officials)
     for w in summary.warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(str(summary.graph_file) if quiet else summary.text())
+    if store_spec:
+        from graph.store import load_into_store
+
+        triples, graphs = load_into_store(store_spec, result.graph)
+        if not quiet:
+            click.echo(f"Store: {triples} triples in {graphs} named graphs -> {store_spec}")
 
 
 @click.command()
