@@ -316,6 +316,8 @@ class _Builder:
             self.add(node, HV.startDate, _date(p.start))
         if p.end:
             self.add(node, HV.endDate, _date(p.end))
+        if p.period:
+            self.add(node, HV.period, Literal(p.period))
         if p.cost_estimate is not None:
             self.add(node, HV.costEstimate, _euros(p.cost_estimate))
         if p.section:
