@@ -229,8 +229,9 @@ class NetworkSummary:
         G, m = self.graph, self.metrics
         projects = {p for n in G for p in G.nodes[n].get("projects", ())}
         filters = {k: v for k, v in G.graph.get("filters", {}).items() if v}
-        lines = [f"Network: {G.number_of_nodes()} organisations, {G.number_of_edges()} partnerships, "
-                 f"{len(projects)} projects" + (f" ({_filters_text(filters)})" if filters else "")]
+        lines = [f"Network: {_count(G.number_of_nodes(), 'organisation')}, "
+                 f"{_count(G.number_of_edges(), 'partnership')}, {_count(len(projects), 'project')}"
+                 + (f" ({_filters_text(filters)})" if filters else "")]
         lines.append("\nTop organisations (by shared projects = projects shared, summed over partners):")
         rows = [[_short(_label(G, n)), str(G.nodes[n].get("type_label", "")),
                  str(G.nodes[n].get("project_count", "")), str(m[n]["degree"]),
@@ -256,6 +257,10 @@ class NetworkSummary:
 def _filters_text(filters: dict) -> str:
     return "; ".join(f"{k.replace('_', ' ')}: {', '.join(v) if isinstance(v, (list, tuple)) else v}"
                      for k, v in filters.items())
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _short(s: str, n: int = 48) -> str:

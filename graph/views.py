@@ -50,6 +50,7 @@ from .store import Store, open_store
 
 __all__ = ["ROLES", "ROLE_LABELS", "ORGANISATION_TYPES", "TYPE_LABELS", "NetworkViewError",
            "ProjectInfo", "OrganisationInfo", "NetworkData", "load_network", "find_theme", "match_label", "periods",
+           "resolve_types",
            "co_implementation_graph", "bipartite_graph", "theme_organisation_graph"]
 
 
@@ -266,7 +267,12 @@ def periods(source) -> list[str]:
     return sorted({str(r["period"]) for r in _rows(_store(source), Q_PROJECT_PERIODS)})
 
 
-def _resolve_types(org_types: Sequence[str]) -> list[str]:
+def resolve_types(org_types: Sequence[str]) -> list[str]:
+    """Organisation type class names for ``org_types`` (any case; ``ely_centre`` works too).
+
+    >>> resolve_types(["ely_centre", "municipality"])
+    ['ElyCentre', 'Municipality']
+    """
     by_key = {t.casefold(): t for t in ORGANISATION_TYPES}
     out = []
     for t in org_types:
@@ -290,7 +296,7 @@ def load_network(source, *, theme: Optional[str] = None, period: Optional[str] =
     unknown = [r for r in roles if r not in ROLES]
     if unknown or not roles:
         raise NetworkViewError(f"unknown role {unknown[0] if unknown else ''!r}; choose from {', '.join(ROLES)}")
-    types = _resolve_types(org_types)
+    types = resolve_types(org_types)
     theme_labels, frames = _theme_labels(store)
 
     group_of = {str(r["sub"]): str(r["group"]) for r in _rows(store, Q_SUBPROJECTS)}

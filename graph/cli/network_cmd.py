@@ -1,0 +1,139 @@
+"""``hankeverkko map`` and ``hankeverkko network``: collaboration maps, analysis and exports."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+__all__ = ["COMMANDS", "map_command", "network"]
+
+PERIOD_CHOICES = ("2014-2020", "2021-2027")
+ROLE_CHOICES = ("implementer", "main", "sub", "administrator", "partner", "pilot", "steering")
+
+
+def _types(ctx, param, value):
+    from graph.views import NetworkViewError, resolve_types
+    try:
+        return resolve_types(value)
+    except NetworkViewError as e:
+        raise click.BadParameter(str(e), ctx=ctx, param=param) from e
+
+
+def _filters(f):
+    """The options every network command shares."""
+    for decorator in reversed([
+        click.argument("graph_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+        click.option("--theme", default=None, help="Only projects of this theme (its label, a unique part of it, or its IRI)."),
+        click.option("--period", type=click.Choice(PERIOD_CHOICES), default=None,
+                     help="Only projects of this programme period."),
+        click.option("--role", "roles", multiple=True, type=click.Choice(ROLE_CHOICES),
+                     help="Roles that make an organisation part of a project (repeatable; default: "
+                          "implementer = every implementing role)."),
+        click.option("--type", "org_types", multiple=True, callback=_types,
+                     help="Only organisations of this type, e.g. Municipality or ely_centre (repeatable)."),
+        click.option("--seed", type=int, default=0, show_default=True,
+                     help="Seed for Louvain clusters and the layout (same seed, same result)."),
+    ]):
+        f = decorator(f)
+    return f
+
+
+def _map_file(ctx, param, value):
+    from graph.maps import MapError, format_for
+    try:
+        format_for(value)
+    except MapError as e:
+        raise click.BadParameter(str(e), ctx=ctx, param=param) from e
+    return value
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _source(graph_file):
+    """The graph file, or the bundled corpus built in memory."""
+    if graph_file is not None:
+        from graph.graphfile import read_graph
+        return read_graph(graph_file)
+    from graph.pipeline import build_sources
+    click.echo("No graph file given: building the bundled corpus ...", err=True)
+    return build_sources().graph
+
+
+@click.command("map")
+@_filters
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path), callback=_map_file,
+              help="Output file: .html (interactive, offline), .png or .svg (figure for reports).")
+@click.option("--org", default=None, help="Ego map of this organisation (label, other printed name or IRI).")
+@click.option("--radius", type=click.IntRange(1, 3), default=1, show_default=True,
+              help="With --org: partners within this many steps.")
+@click.option("--colour", "--color", "colour", type=click.Choice(["cluster", "type", "theme"]), default="cluster",
+              show_default=True, help="Colour organisations by collaboration cluster, type or main theme.")
+@click.option("--size", type=click.Choice(["degree", "funding"]), default="degree", show_default=True,
+              help="Node size: number of partners, or euros (cost estimates split between partners).")
+@click.option("--title", default=None, help="Heading of the map (default: from the filters).")
+def map_command(graph_file, theme, period, roles, org_types, seed, out_file, org, radius, colour, size, title):
+    """Write a collaboration map of GRAPH_FILE (none = build the bundled
+    corpus): organisations linked when they implement the same project.
+
+    The file type follows the extension of --out: .html is one self-contained
+    interactive page that needs no network (search, theme and type filters,
+    tooltips, click to highlight partners); .png and .svg are figures with a
+    legend for PDF reports.
+
+    \b
+    Examples:
+      hankeverkko map out/graph.ttl --out out/map.html
+      hankeverkko map out/graph.ttl --theme "Teema Yksi" --colour type --out theme.html
+      hankeverkko map out/graph.ttl --org "Alfa Oy" --radius 2 --out alfa.html
+      hankeverkko map out/graph.ttl --period 2021-2027 --size funding --out report.svg
+    """
+    from graph.maps import prepare_map, write_map
+
+    m = prepare_map(_source(graph_file), theme=theme, org=org, radius=radius, period=period,
+                    roles=roles or ("implementer",), org_types=org_types, colour=colour, size=size,
+                    seed=seed, title=title)
+    path = write_map(m, out_file)
+    click.echo(f"{_count(m.graph.number_of_nodes(), 'organisation')}, "
+               f"{_count(m.graph.number_of_edges(), 'partnership')}", err=True)
+    click.echo(str(path))
+
+
+@click.command()
+@_filters
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the exports (created if missing).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["gexf", "graphml", "csv", "vosviewer"]),
+              help="Export only these formats (repeatable; default: all).")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True,
+              help="How many organisations, clusters and brokers to list.")
+def network(graph_file, theme, period, roles, org_types, seed, out_dir, formats, top):
+    """Analyse the collaboration network of GRAPH_FILE (none = build the
+    bundled corpus): print the top organisations, Louvain clusters and the
+    brokers between themes, and write the network for other tools.
+
+    \b
+    Writes into OUT:
+      network.gexf, network.graphml   Gephi (also Cytoscape, yEd)
+      nodes.csv, edges.csv            Excel, Kumu (ID/Label, From/To/Strength)
+      network_vosviewer.json          VOSviewer (clusters as computed here)
+
+    \b
+    Examples:
+      hankeverkko network out/graph.ttl --out out/network/
+      hankeverkko network out/graph.ttl --period 2014-2020 --format csv --out old/
+    """
+    from graph.analysis import summarise
+    from graph.export import EXPORT_FORMATS, export_network
+    from graph.views import co_implementation_graph
+
+    G = co_implementation_graph(_source(graph_file), theme=theme, period=period,
+                                roles=roles or ("implementer",), org_types=org_types)
+    summary = summarise(G, seed=seed, top=top)
+    written = export_network(summary.graph, out_dir, formats or EXPORT_FORMATS)
+    click.echo(summary.text())
+    click.echo("\nWrote: " + ", ".join(str(p) for p in written), err=True)
+
+
+COMMANDS = [map_command, network]
