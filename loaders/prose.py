@@ -152,11 +152,25 @@ def blocks(lines: Sequence[Line], vocab: Optional[Vocabulary] = None) -> list[Bl
                 out.append(Block(cur[0].no, cur[-1].no, text, kind))
         cur, kind = [], "paragraph"
 
+    # In double-spaced PDF text (a blank after most lines) blank lines mean
+    # nothing; otherwise a blank line ends a block unless the text plainly goes on.
+    content = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    double = bool(content) and sum(1 for i in content if i + 1 < len(lines) and not lines[i + 1].text.strip()) \
+        > 0.6 * len(content)
+    gap = False
     for ln in lines:
         t = ln.text.rstrip()
+        if not t.strip():
+            gap = True
+            continue
         if is_noise(t):
             continue
         s = t.strip()
+        if gap and not double and cur:
+            prev = cur[-1].text.rstrip()
+            if not (prev.endswith("-") or (not re.search(r"[.!?:]\W?$", prev) and s[:1].islower())):
+                flush()
+        gap = False
         broken = bool(cur) and cur[-1].text.rstrip().endswith("-")
         if broken:
             cur.append(ln)

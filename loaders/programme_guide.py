@@ -1,0 +1,526 @@
+"""Programme guides ('ohjelma ja hakuopas'): a funding programme and how to apply.
+
+A guide names a programme and its period, the ministries behind it and what
+each is responsible for, the agencies that run it, the measure packages
+(toimenpidekokonaisuudet) grants are given for with their target groups, the
+grant budget, related programmes, statutes cited by number, and usually a
+glossary appendix ('Liite 1. Käsitteet').
+
+Yields a :class:`~loaders.records.Programme`, an
+:class:`~loaders.records.OrgMention` per ministry or agency with its stated
+``role`` and ``expanded`` name, a ``Theme(kind="measure_package")`` per
+measure package, :class:`~loaders.records.Statute` records,
+``Relation(agency, "runs", programme)`` and a
+:class:`~loaders.records.Concept` per glossary term.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from .prose import (ORG_HEAD_RE, YEARS_RE, Block, Vocabulary, blocks, nominative, sentence_case,
+                    sentences)
+from .records import Concept, OrgMention, Programme, Relation, SourceDocument, Span, Statute, Theme
+from .reference import aliases, expand_abbreviation, ministries
+from .text import Line, is_noise, normalise_space, parse_euros, strip_contact_details
+
+__all__ = ["KIND", "DESCRIPTION", "score", "load", "glossary", "statutes"]
+
+KIND = "programme-guide"
+DESCRIPTION = ("programme guide ('ohjelma ja hakuopas'): programme, ministries and agencies, "
+               "measure packages, grant rules, statutes and glossary")
+
+_GLOSSARY_RE = re.compile(r"^\s*(?:Liite\s+\d+\s*[.:]?\s*)?(?:Keskeiset\s+)?(Käsitteet|Sanasto|Määritelmät|"
+                          r"Käsitteet\s+ja\s+määritelmät)\s*$", re.I)
+_APPENDIX_RE = re.compile(r"^\s*Liite\s+\d+\s*[.:]?\s+\S", re.I)
+_SERIES_RE = re.compile(r"^\s*([A-ZÅÄÖ][A-ZÅÄÖa-zåäö\- ]+?)\s+(?:JULKAISUJA|julkaisuja|RAPORTTEJA|raportteja)\s+"
+                        r"((?:19|20)\d{2}):\d+")
+_PACKAGES_INTRO_RE = re.compile(r"toimenpide-?\s?kokonaisuudet\s+(?:ovat|on)\s*:?", re.I)
+_STATUTE_NO_RE = re.compile(r"(?<![\d/.:])(\d{1,4}/(?:19|20)\d{2})(?![\d/])")
+_LAW_WORD_RE = re.compile(r"\w*(?:laki|lain|lakia|laissa|lakiin|lailla|asetus\w*|asetuks\w*|"
+                          r"direktiiv\w*|säädös\w*|päätös\w*)\b", re.I)
+_ROLE_VERBS = (r"vastaa|vastaavat|tukee|tukevat|koordinoi|koordinoivat|toteuttaa|toteuttavat|myöntää|"
+               r"myöntävät|rahoittaa|rahoittavat|huolehtii|huolehtivat|perustaa|tekee|tekevät|suunnittelee|"
+               r"raportoi|raportoivat|avustaa|avustavat|ohjaa|ohjaavat|hallinnoi|johtaa|toimeenpanee|"
+               r"toimii|toimivat|on\s+päävastuu|ovat\s+päävastuussa|on\s+vastuu")
+_RUNS_RE = re.compile(r"toimeenpan|koordin|operatiiv|ohjelman\s+(?:hallinnoin|johtami)", re.I)
+_NUMBERED_RE = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+
+
+# ----------------------------------------------------------------- scoring
+
+def score(lines: list[Line]) -> int:
+    """Evidence for a programme guide: 'hakuopas', a glossary appendix, measure packages."""
+    text = "\n".join(ln.text for ln in lines)
+    hakuopas = len(re.findall(r"hakuopa", text, re.I))
+    glossary = any(_GLOSSARY_RE.match(ln.text) for ln in lines)
+    intro = bool(_PACKAGES_INTRO_RE.search(re.sub(r"\s+", " ", text)))
+    if not (hakuopas or glossary or intro):
+        return 0
+    packages = len(re.findall(r"toimenpidekokonaisuu", text, re.I))
+    grants = len(re.findall(r"valtionavustu", text, re.I))
+    parts = 5 if re.search(r"^\s*Osa\s+(?:I|II|1|2)\b", text, re.M) else 0
+    return 10 * min(hakuopas, 3) + 10 * glossary + 5 * intro + min(packages, 10) + min(grants // 5, 10) + parts
+
+
+# ----------------------------------------------------------------- helpers
+
+def _furniture(lines: list[Line]) -> list[Line]:
+    """The lines with running headers/footers ('... JULKAISUJA 2020:11 ...') blanked."""
+    out = []
+    for ln in lines:
+        if _SERIES_RE.match(ln.text):
+            out.append(Line(ln.no, ""))
+        else:
+            out.append(ln)
+    return out
+
+
+def _title(lines: list[Line]) -> Optional[str]:
+    for ln in lines[:10]:
+        s = normalise_space(ln.text)
+        if s and not is_noise(s):
+            letters = [c for c in s if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+                return _recase(s, lines)
+            return s
+    return None
+
+
+def _recase(caps: str, lines: list[Line]) -> str:
+    """An all-capitals title in the case the document prints it elsewhere, else sentence case."""
+    out = sentence_case(caps)
+    words = re.findall(r"[\wÅÄÖåäö]+", caps)
+    if words:
+        pat = re.compile(r"\s*[-–—]?\s*".join(re.escape(w) for w in words[:3]), re.I)
+        for ln in lines:
+            m = pat.search(ln.text)
+            if m and not m.group(0).isupper():
+                head = m.group(0)
+                return head + out[len(head):] if len(head) <= len(out) else out
+    return out
+
+
+def _programme_name(title: Optional[str], lines: list[Line]) -> Optional[str]:
+    if not title:
+        return None
+    head = re.split(r"\s[-–—]\s|:", title)[0].strip()
+    words = re.findall(r"[\wÅÄÖåäö]+", head)
+    if not words:
+        return None
+    pat = re.compile(r"\b" + r"[\s\-–—]+".join(re.escape(w) for w in words) + r"\b", re.I)
+    for ln in lines:
+        m = pat.search(ln.text)
+        if m and not m.group(0).isupper():
+            return normalise_space(m.group(0))
+    return head
+
+
+def _sentence_blocks(bs: list[Block]) -> list[tuple[Block, str]]:
+    out = []
+    for b in bs:
+        text = re.sub(r"^\s*(?:\d{1,2}\.){1,3}\d{0,2}\.?\s+", "", b.text) if b.kind == "heading" else b.text
+        for s in sentences(text):
+            out.append((b, s))
+    return out
+
+
+def _defined_abbreviations(flat: str) -> dict[str, str]:
+    """'Terveyden ja hyvinvoinnin laitos (THL)' -> {'THL': 'Terveyden ja hyvinvoinnin laitos'}."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"((?:[A-ZÅÄÖ][\wåäö-]*|[a-zåäö][\wåäö-]*)(?:\s+[\wåäö-]+){0,5})\s+\(([A-ZÅÄÖ][A-ZÅÄÖa-z]{1,7})\)",
+                         flat):
+        abbr, words = m.group(2), m.group(1).split()
+        known = expand_abbreviation(abbr)
+        # the shortest tail of the words that still reads as the abbreviation's name
+        for i in range(len(words)):
+            cand = " ".join(words[i:])
+            if known and nominative(cand).casefold() == known.casefold():
+                out.setdefault(abbr, known)
+                break
+            if ORG_HEAD_RE.search(words[-1]) and cand[:1].isupper() and \
+                    cand[:1].casefold() == abbr[:1].casefold():
+                out.setdefault(abbr, nominative(cand))
+                break
+        else:
+            if known:
+                out.setdefault(abbr, known)
+    return out
+
+
+# ----------------------------------------------------------------- glossary
+
+def glossary(lines: list[Line], source: str = "", vocab: Optional[Vocabulary] = None) -> list[Concept]:
+    """Terms and definitions of the glossary appendix ('Liite 1. Käsitteet').
+
+    A term is a short capitalised line without final punctuation that follows
+    the end of a paragraph (or a blank line) and is followed by text.
+    """
+    vocab = vocab or Vocabulary.of_lines(lines)
+    start = next((i for i, ln in enumerate(lines) if _GLOSSARY_RE.match(ln.text)), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 1, len(lines)) if _APPENDIX_RE.match(lines[i].text)), len(lines))
+    body = [ln for ln in lines[start + 1:end] if not is_noise(ln.text)]
+    heading = normalise_space(lines[start].text)
+    terms: list[int] = []
+    for i, ln in enumerate(body):
+        s = normalise_space(ln.text)
+        words = s.split()
+        if not (1 <= len(words) <= 6 and len(s) <= 60 and s[:1].isupper()) or re.search(r"[.,:;)]$", s):
+            continue
+        prev = normalise_space(body[i - 1].text) if i else ""
+        blank_before = i == 0 or body[i - 1].no < ln.no - 1 or ln.text[:1].isspace()
+        if i and not (prev.endswith((".", ")", ":")) or blank_before and not prev.endswith(("-", ","))):
+            continue
+        nxt = normalise_space(body[i + 1].text) if i + 1 < len(body) else ""
+        if len(nxt) < 30 and not nxt[:4].casefold() == s[:4].casefold():
+            continue
+        if i == 0 and not nxt[:3].casefold() == s[:3].casefold():
+            continue  # the glossary's introduction
+        terms.append(i)
+    out = []
+    for k, i in enumerate(terms):
+        stop = terms[k + 1] if k + 1 < len(terms) else len(body)
+        definition = strip_contact_details(vocab.join(b.text for b in body[i + 1:stop]))
+        if definition:
+            out.append(Concept(normalise_space(body[i].text), definition,
+                               Span(source, body[i].no, body[stop - 1].no), scheme=heading))
+    return out
+
+
+# ----------------------------------------------------------------- statutes
+
+_LAW_BASE = [("lain", "laki"), ("lakia", "laki"), ("laissa", "laki"), ("lakiin", "laki"), ("lailla", "laki"),
+             ("asetuksessa", "asetus"), ("asetuksen", "asetus"), ("asetuksella", "asetus"),
+             ("asetukseen", "asetus"), ("asetusta", "asetus"), ("asetuksesta", "asetus")]
+
+
+def _law_base(words: list[str]) -> list[str]:
+    out = list(words)
+    for i, w in enumerate(out):
+        low = w.casefold()
+        for inf, base in _LAW_BASE:
+            if low.endswith(inf) and _LAW_WORD_RE.fullmatch(w):
+                out[i] = w[: len(w) - len(inf)] + base
+                break
+    return out
+
+
+def statutes(flat_blocks: list[Block], source: str) -> list[Statute]:
+    """Statutes cited by number ('688/2001') with the title printed next to them.
+
+    >>> b = [Block(3, 4, "Lisäksi noudatetaan valtionavustuslain säännöksiä (688/2001) ja "
+    ...      "(laki esimerkeistä, 1/2099).", "paragraph")]
+    >>> [(s.number, s.title) for s in statutes(b, "x")]
+    [('688/2001', 'valtionavustuslaki'), ('1/2099', 'laki esimerkeistä')]
+    """
+    found: dict[str, list[tuple[str, Block]]] = {}
+    order: list[str] = []
+    for b in flat_blocks:
+        text = b.text
+        for m in _STATUTE_NO_RE.finditer(text):
+            number = m.group(1)
+            left = text[:m.start()]
+            # inside parentheses: '(laki X, 1/2099)' or '(sosiaalihuoltolaki 710/1982, 27 d)'
+            po, pc = left.rfind("("), left.rfind(")")
+            inner = left[po + 1:].strip(" ,") if po > pc else ""
+            title = None
+            if inner and _LAW_WORD_RE.search(inner):
+                title = inner
+            else:
+                before = (left[:po] if po > pc and not inner else left).rstrip(" (")
+                words = before.split()[-14:]
+                idx = max((i for i, w in enumerate(words) if _LAW_WORD_RE.fullmatch(w.strip(",.;"))), default=None)
+                if idx is None or len(words) - idx > 12:
+                    if not re.search(r"\b(?:laki|lain|asetu|säädö|direktiiv|\(EU\)|\(EY\)|N:o)", left[-80:], re.I):
+                        continue
+                    title = None
+                else:
+                    j = idx
+                    law = words[idx].strip(",.;").casefold()
+                    if not re.match(r"^(?:laki|lain|lakia|laissa|lakiin|lailla|asetus\w*|asetuks\w*)$", law):
+                        words = words[:idx + 1]       # a compound ('avustuslain') ends the title
+                    # include a preceding genitive ('valtioneuvoston asetus', 'valtion avustuslaki')
+                    if j > 0 and re.fullmatch(r"[a-zåäö]+(?:on|en|in|an|än|un|yn)", words[j - 1]) and \
+                            not re.search(r"(?:aa|ää|ee|ii|oo|uu|yy|öö)n$", words[j - 1]) and \
+                            words[j - 1].casefold() not in ("mukaisen", "annetun", "mukaan"):
+                        j -= 1
+                    title = " ".join(_law_base([w.strip(",;") for w in words[j:]]))
+            if title:
+                title = normalise_space(re.sub(r"\s*\d{1,3}\s*(?:[a-z]\s*)?§.*$", "", title)).strip(" ,;(")
+            if number not in found:
+                order.append(number)
+            found.setdefault(number, []).append((title or "", b))
+    out = []
+    for number in order:
+        cands = found[number]
+        titled = [t for t, _ in cands if t]
+        counts = Counter(titled)
+        title = max(titled, key=lambda t: (counts[t], -len(t.split()), len(t))) if titled else None
+        b = cands[0][1]
+        out.append(Statute(number, title, Span(source, b.first, b.last)))
+    return out
+
+
+# ----------------------------------------------------------------- related programmes
+
+_NOT_RELATED = re.compile(r"^(?:hallitusohjelma|ohjelma|ohjelmaosio)$", re.I)
+_NAMEISH = re.compile(r"^(?:[\wåäöÅÄÖ-]*[nN]|ja|[\wåäöÅÄÖ]+-|[A-ZÅÄÖ]{2,}[\wåäö:]*)$")
+
+
+def _related_programmes(flat: str, own: Optional[str]) -> list[str]:
+    """Other programmes the text names ('Tulevaisuuden sosiaali- ja terveyskeskus -ohjelma').
+
+    >>> _related_programmes("Yhteys Tulevaisuuden keskus -ohjelmaan ja Sosiaalihuollon "
+    ...                     "kehittämisohjelmaan. Alfaohjelman tavoitteet ja jokin ohjelma.", "Alfaohjelma")
+    ['Tulevaisuuden keskus -ohjelma', 'Sosiaalihuollon kehittämisohjelma']
+    """
+    own_tail = (own or "").split()[-1].casefold() if own else ""
+    found: list[str] = []
+    for m in re.finditer(r"(?<![\wåäö])(?:-|[\wåäö][\wåäö-]*)ohjelm(?:a|aan|an|assa|asta|aa|alla|alle|aksi|ien|at)\b",
+                         flat):
+        tail = m.group(0)
+        left = flat[:m.start()].rstrip().split(" ")
+        spaced = tail.startswith("-")      # 'X Y -ohjelma': the whole name precedes
+        words: list[str] = []
+        for w in reversed(left[-7:]):
+            if not w or re.search(r"[.,:;()]$", w) or w in ("–", "-"):
+                break
+            if not spaced and (not _NAMEISH.match(w) or re.search(r"(?:aa|ää|ee|ii|oo|uu|yy|öö)n$", w)):
+                break
+            words.insert(0, w)
+            if w[:1].isupper():
+                break
+        acr = re.match(r"\s*\(([A-ZÅÄÖ][\wåäö]{1,10})\)", flat[m.end():m.end() + 14])
+        if not (words and words[0][:1].isupper()):
+            if spaced or not (tail[:1].isupper() or acr):
+                continue
+            words = []
+        base = re.sub(r"ohjelm\w*$", "ohjelma", tail)
+        if base.casefold() in ("ohjelma", "hallitusohjelma") and not spaced:
+            continue
+        if own_tail and base.casefold() == own_tail:
+            continue
+        phrase = " ".join(words + [base])
+        if acr:
+            phrase += f" ({acr.group(1)})"
+        if _NOT_RELATED.match(phrase) or len(re.sub(r"\W", "", phrase)) < 6:
+            continue
+        found.append(phrase[:1].upper() + phrase[1:])
+    # one spelling per programme: the most frequent, then the one with fewer words
+    by_key: dict[str, Counter] = {}
+    order: list[str] = []
+    for f in found:
+        k = re.sub(r"[\W_]", "", f.casefold())
+        if k not in by_key:
+            by_key[k] = Counter()
+            order.append(k)
+        by_key[k][f] += 1
+    return [max(by_key[k], key=lambda f: (by_key[k][f], -len(f.split()))) for k in order]
+
+
+# ----------------------------------------------------------------- load
+
+def load(lines: list[Line], source: str) -> SourceDocument:
+    doc = SourceDocument(path=source, kind=KIND, line_count=len(lines))
+    vocab = Vocabulary.of_lines(lines)
+    body = _furniture(lines)
+    bs = blocks(body, vocab)
+    flat = " ".join(b.text for b in bs)
+    doc.title = _title(lines)
+    for ln in lines:
+        m = _SERIES_RE.match(ln.text)
+        if m:
+            pub = sentence_case(re.sub(r"(?<=[ÖÄA-ZÅ])N$", "", m.group(1).strip(), flags=re.I)) \
+                if m.group(1).isupper() else nominative(m.group(1))
+            canon = {a.canonical.casefold(): a.canonical for a in aliases()}
+            doc.publisher = canon.get(pub.casefold(), pub)
+            doc.year = int(m.group(2))
+            break
+
+    # --- programme
+    name = _programme_name(doc.title, lines) or doc.title or source
+    period_m = YEARS_RE.search(name)
+    first = next((ln.no for ln in lines if ln.text.strip()), 1)
+    prog = Programme(name, Span(source, first, first),
+                     period=f"{period_m.group(1)}–{period_m.group(2)}" if period_m else None)
+    doc.programmes.append(prog)
+    short = re.sub(r"\s*\(?(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\)?", "", name).strip()
+
+    # ministries mentioned more than once, in order of first mention
+    mins = ministries()
+    counts: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    for b in bs:
+        for abbr, full in mins.items():
+            n = len(re.findall(rf"\b{abbr}\b", b.text)) + len(re.findall(re.escape(full[:-1]), b.text, re.I))
+            if n:
+                counts[abbr] += n
+                first_seen.setdefault(abbr, b.first)
+    def _first_pos(a: str) -> int:
+        hits = [m.start() for m in (re.search(rf"\b{a}\b", flat), re.search(re.escape(mins[a][:-1]), flat, re.I)) if m]
+        return min(hits) if hits else len(flat)
+    prog.ministries = [mins[a] for a in sorted((a for a in counts if counts[a] >= 2), key=_first_pos)]
+
+    # budget: the first sentence naming a total or maximum with an amount
+    for b, s in _sentence_blocks(bs):
+        if re.search(r"enimmäismäärä|kokonaismäärä|kokonaiseuromäärä|yhteensä|määräraha|budjetti", s, re.I):
+            amount = parse_euros(s)
+            if amount:
+                prog.budget = amount
+                break
+
+    prog.related_programmes = _related_programmes(flat, short)
+
+    # --- organisations and their roles
+    defined = _defined_abbreviations(flat)
+    agency_abbrs = {a.alias: a.canonical for a in aliases() if a.type == "agency"}
+    orgs: dict[str, str] = {}          # printed key -> full name
+    for abbr, full in {**{k: v for k, v in mins.items() if k in counts}, **defined}.items():
+        if full not in orgs.values():
+            orgs[abbr] = full
+    for abbr, full in agency_abbrs.items():
+        if re.search(rf"\b{re.escape(abbr)}\b", flat) and full not in orgs.values():
+            orgs[abbr] = full
+    roles: dict[str, list[tuple[str, int]]] = {}
+    subj_re = re.compile(
+        r"^(?P<subj>[A-ZÅÄÖ][^.;]{0,80}?)(?::llä|:lla|:ssä|:ssa)?\s+(?P<verb>" + _ROLE_VERBS + r")\b(?P<rest>.*)$")
+
+    def who(subject: str) -> list[str]:
+        names = []
+        for part in re.split(r"\s+ja\s+(?=[A-ZÅÄÖ])|,\s*", subject):
+            part = re.sub(r"\s*\([^)]*\)\s*$", "", part).strip()
+            part = re.sub(r":\w+$", "", part)
+            key = next((k for k, full in orgs.items() if part == k or part.casefold() == full.casefold()
+                        or nominative(part).casefold() == full.casefold()), None)
+            if key is None and ORG_HEAD_RE.search(part.split()[-1] if part.split() else "") and \
+                    part[:1].isupper() and len(part.split()) <= 6:
+                key = nominative(part)
+                orgs.setdefault(key, key)
+            if key is None:
+                return []
+            names.append(key)
+        return names
+
+    for b, s in _sentence_blocks(bs):
+        m = subj_re.match(s)
+        keys = who(m.group("subj")) if m else []
+        if keys:
+            role = normalise_space(f"{m.group('verb')} {m.group('rest')}").rstrip(" .:")
+        else:
+            mm = re.match(r"^(?P<what>[A-ZÅÄÖ][^.]{3,80}?)\s+(?P<verb>huolehtii|vastaa|päättää)\s+"
+                          r"(?P<subj>[A-ZÅÄÖ][^.,]{2,80}?)\.?$", s)
+            if not mm:
+                continue
+            keys = who(mm.group("subj"))
+            role = f"{mm.group('verb')} {mm.group('what')[:1].lower()}{mm.group('what')[1:]}"
+        if not keys:
+            continue
+        role = re.sub(r"^on\s+päävastuu", "päävastuu", role)
+        role = re.split(r",\s+(?:joka|jotka|jonka|joiden|joita|mikä|kun|mutta)\b", role)[0]
+        role = strip_contact_details(role)[:200]
+        for k in keys:
+            roles.setdefault(k, [])
+            if role not in [r for r, _ in roles[k]]:
+                roles[k].append((role, b.first))
+
+    for key, full in orgs.items():
+        mention_line = next((b.first for b in bs if re.search(rf"(?<![\wåäö]){re.escape(key)}(?![\wåäö])", b.text)
+                             or full.casefold() in b.text.casefold()), first)
+        rs = roles.get(key, [])
+        line = rs[0][1] if rs else mention_line
+        role = "; ".join(r for r, _ in rs[:3]) or None
+        doc.organisations.append(OrgMention(key, Span(source, line, line),
+                                            expanded=full if full != key else None, role=role))
+        if key not in mins and full not in mins.values() and any(_RUNS_RE.search(r) for r, _ in rs):
+            r_line = next(ln for r, ln in rs if _RUNS_RE.search(r))
+            doc.relations.append(Relation(full, "organisation", "runs", name, "programme",
+                                          Span(source, r_line, r_line),
+                                          detail="; ".join(r for r, _ in rs if _RUNS_RE.search(r))[:300]))
+
+    # --- measure packages
+    doc.themes = _measure_packages(bs, body, vocab, source, name)
+
+    doc.statutes = statutes(bs, source)
+    doc.concepts = glossary(body, source, vocab)
+    return doc
+
+
+def _package_key(s: str) -> str:
+    return re.sub(r"[\W_]", "", s.casefold())
+
+
+def _measure_packages(bs: list[Block], body: list[Line], vocab: Vocabulary, source: str,
+                      programme: str) -> list[Theme]:
+    names: list[tuple[str, int]] = []
+    # 1) '... toimenpidekokonaisuudet ovat' followed by a numbered list
+    for i, ln in enumerate(body):
+        joined = normalise_space(" ".join(x.text for x in body[max(0, i - 1):i + 1]))
+        if _PACKAGES_INTRO_RE.search(joined) and re.search(r"(?:ovat|on)\s*:?\s*$", ln.text.strip()):
+            j, cur = i + 1, None
+            while j < len(body):
+                t = body[j].text
+                if is_noise(t):
+                    j += 1
+                    continue
+                m = _NUMBERED_RE.match(t)
+                if m:
+                    cur = [m.group(2)]
+                    names.append((m.group(2), body[j].no))
+                elif cur is not None and names and not t[:1].isspace() and t.strip()[:1].islower():
+                    names[-1] = (vocab.join([names[-1][0], t]), names[-1][1])
+                else:
+                    break
+                j += 1
+            if names:
+                break
+    # 2) otherwise: 'X -toimenpidekokonaisuus' phrases
+    if not names:
+        for b in bs:
+            for m in re.finditer(r"([A-ZÅÄÖ][\wåäö ,-]{5,90}?)\s?[-–]\s?toimenpidekokonaisuu", b.text):
+                names.append((m.group(1), b.first))
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    for raw, line in names:
+        n = normalise_space(raw).rstrip(" .;,")
+        n = re.sub(r"\s+ja$", "", n)
+        n = n[:1].upper() + n[1:]
+        if _package_key(n) in seen or len(n) < 4:
+            continue
+        seen.add(_package_key(n))
+        themes.append(Theme(n, Span(source, line, line), programme=programme, kind="measure_package"))
+
+    # goals and target groups, read sentence by sentence after each package is named
+    current: Optional[Theme] = None
+    want_goal = collecting = False
+    for b, sent in _sentence_blocks(bs):
+        low = _package_key(sent)
+        hit = next((t for t in themes if low.startswith(_package_key(t.name)[:25])), None)
+        if hit and re.search(r"toimenpide-?\s?kokonaisuu", sent, re.I):
+            current, collecting = hit, False
+            goal = re.search(r"tavoitteena\s+on\s*:?\s*(.*)$", sent)
+            want_goal = bool(goal) and not goal.group(1).strip()
+            if goal and goal.group(1).strip():
+                current.description = goal.group(1).strip()
+            continue
+        if current is None:
+            continue
+        if want_goal:
+            if re.match(r"^\d{1,2}[.)]\s", sent):
+                current.description = f"{current.description or ''} {sent}".strip()
+                continue
+            want_goal = False
+        m = re.search(r"kohderyhm\w*\s+(?:ovat|on)\s*:?\s*(.*)$", sent, re.I)
+        if m:
+            rest = m.group(1).strip().rstrip(".")
+            current.target_groups = [g.strip(" .") for g in re.split(r"\s+sekä\s+|;\s*", rest) if g.strip()]
+            collecting = not rest
+            continue
+        if collecting and b.kind == "item":
+            if sent.rstrip(" .") not in current.target_groups:
+                current.target_groups.append(sent.rstrip(" ."))
+            continue
+        collecting = False
+    return themes
