@@ -1,0 +1,713 @@
+"""Section 7 of a theme: the list of funded projects, in every layout seen.
+
+Layouts (one list may mix them):
+
+* an EURA code with the name and dates, then implementer lines or sub-project
+  rows: ``R-09001 ALFA 1.9.2024 – 31.8.2026`` / ``S90001 Alfa Oy (päätoteuttaja)``;
+* a numbered list ``1. S90006 Nimi`` with ``Hakija``, ``Päähankkeen toteuttaja``
+  and ``Osahankkeen toteuttajat`` lines;
+* one line per project: ``S1 Nimi: Org``, ``S1 Nimi / Org, Org``,
+  ``S1 Nimi, toteuttaja Org`` (a sub-project code has exactly one implementer,
+  so ``Org`` is not split at commas);
+* a flattened table with the columns Hakemusnumero / Ryhmähanketunnus /
+  Hankkeen nimi / Hakija, cells broken over lines, under 'Sisältöosio' headings;
+* names followed by ``Toteuttajat: A, B ja C. Kustannusarvio 1 260 121 €.``;
+* ``Nimi:`` followed by ``A, B ja C`` on the next line(s).
+
+:func:`parse_list` returns :class:`~loaders.records.Project` records (kind
+``coordination`` where the list itself says so), the lines it could not use as
+:class:`~loaders.records.Skipped` records, and how many list lines it used.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+from .records import Participation, Project, Skipped, Span
+from .text import (PERIOD_RE, Line, is_page_furniture, is_url, join_broken, looks_like_org,
+                   normalise_space, parse_period, repair_hyphen_spaces, split_names)
+
+__all__ = ["parse_list", "ListResult", "CODE_RE", "is_group_code", "looks_like_entry", "acronym_of",
+           "name_key"]
+
+#: an EURA code: letter + 5 digits (S90068, R-09402) or a 6-digit number
+CODE_RE = re.compile(r"(?:[A-Z]-?\d{5}|\d{6})")
+_CODE_START_RE = re.compile(
+    r"^\s*(?:(?P<num>\d{1,3})[.)]\s+)?(?P<code>%s)\b(?:\s+(?P<code2>[A-Z]-\d{5})\b)?\s*(?P<rest>.*)$" % CODE_RE.pattern)
+_GROUP_CODE_RE = re.compile(r"^R-?\d{5}$")
+
+# role labels; longest first
+_ROLE_LABELS = (
+    (r"päähankkeen\s+toteuttaja(?:t)?", "main"),
+    (r"osahankkeen\s+toteuttaja(?:t)?", "sub"),
+    (r"päätoteuttaja(?:t)?", "main"),
+    (r"osatoteuttaja(?:t)?", "sub"),
+    (r"(?:hanke)?hallinnoija(?:t)?", "administrator"),
+    (r"yhteistyökumppani(?:t)?", "partner"),
+    (r"hakija(?:t)?", "applicant"),
+    (r"toteuttaja(?:t)?", "implementer"),
+)
+_LABEL_ALT = "|".join(p for p, _ in _ROLE_LABELS)
+_ROLE_START_RE = re.compile(r"^(?P<label>(?i:%s))\b\s*:?\s*(?P<rest>.*)$" % _LABEL_ALT)
+_ROLE_INLINE_RE = re.compile(r"(?<=[.,;:!?)])\s*(?P<label>(?i:%s))\b\s*:?\s*(?=[A-ZÅÄÖ0-9]|$)" % _LABEL_ALT)
+_ROLE_SUFFIX_RE = re.compile(r"\s*(?:\(\s*(?P<a>pää|osa)toteuttaja\s*\)|/\s*(?P<b>pää|osa)toteuttaja)\s*$", re.I)
+_COORD_MARK_RE = re.compile(r"\s*\((?:teeman\s+)?koordinaatiohanke\)\s*", re.I)
+_COORD_PREFIX_RE = re.compile(r"^(?:koordinaatiohanke|koordinoiva hanke)\s*:?\s+", re.I)
+_COORD_HEADING_RE = re.compile(r"koordinaatiohanke|koordinoiva hanke", re.I)
+_SISALTO_RE = re.compile(r"^sisältöosio\b\s*:?\s*(?P<rest>.*)$", re.I)
+_TABLE_START_RE = re.compile(r"^hakemus", re.I)
+_COST_RE = re.compile(r"\.?\s*\bKustannusarvio\b\s*:?\s*(?P<n>[\d\s\u00a0]*(?:,\d+)?)\s*(?:€|e\b|euroa)?\s*\.?", re.I)
+_DIGITS_ONLY_RE = re.compile(r"^[\d\s.,]+(?:€|e|euroa)?\.?$")
+_LEGAL_START_RE = re.compile(r"^(?:oy|ab|ry|rf|sr|r\.y)\b", re.I)
+_ENTRY_LIKE_RE = re.compile(r"^\s*(?:\d+[.)]\s*)?%s\b|\b(?:toteuttaja|hakija|päätoteuttaja|osatoteuttaja)"
+                            % CODE_RE.pattern, re.I)
+
+
+def is_group_code(code: Optional[str]) -> bool:
+    return bool(code and _GROUP_CODE_RE.match(code))
+
+
+def looks_like_entry(text: str) -> bool:
+    """A line that resembles a project-list entry (a code, 'Toteuttaja', 'Hakija')."""
+    return bool(_ENTRY_LIKE_RE.search(text))
+
+
+def name_key(name: str) -> str:
+    """Project name for comparisons: case, dashes, quotes and spaces folded.
+
+    >>> name_key("ALFA – Jatkuvan kehittämisen  Suomi") == name_key("ALFA - jatkuvan kehittämisen Suomi")
+    True
+    """
+    t = re.sub(r"[–—‐-]", " ", name.casefold())
+    t = re.sub(r"[\"'”“’.,:;!?()]", " ", t)
+    return normalise_space(t)
+
+
+def acronym_of(name: str) -> Optional[str]:
+    """The acronym a project name shows: '(DigiPaikka)', 'HOT – ...', 'MERIT'.
+
+    >>> [acronym_of(n) for n in ["HOT – Hyvinvointia", "Työn tuki (TUKI)", "MERIT", "HYVÄ TYÖ – Tuki", "Kotona"]]
+    ['HOT', 'TUKI', 'MERIT', None, None]
+    """
+    m = re.search(r"\((?P<a>[A-ZÅÄÖ][\wÅÄÖåäö!-]*[A-ZÅÄÖ][\wÅÄÖåäö!-]*)\)", name)
+    if m and " " not in m.group("a"):
+        return m.group("a").rstrip("-")
+    m = re.match(r"^(?P<a>[A-ZÅÄÖ][A-ZÅÄÖ0-9]+|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][\wåäö]*)\s*[–—-]\s", name)
+    if m:
+        return m.group("a")
+    m = re.search(r"[,–—-]\s+(?P<a>[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ][\wÅÄÖåäö!]*)$", name)
+    if m and sum(ch.isupper() for ch in m.group("a")) >= 2:
+        return m.group("a")
+    if re.fullmatch(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{2,}", name):
+        return name
+    return None
+
+
+# ---------------------------------------------------------------- items
+
+@dataclass
+class _Item:
+    no: int
+    raw: str
+    text: str
+    kind: str                    # url code role marker sisalto table text
+    role: Optional[str] = None   # for role/marker
+    label: str = ""
+    prefix: str = ""             # text before an inline marker
+    rest: str = ""               # text after a label / code
+    code: Optional[str] = None
+    code2: Optional[str] = None
+
+
+def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_Item]:
+    items: list[_Item] = []
+    for ln in lines:
+        text = normalise_space(ln.text)
+        if not text or text in furniture:
+            continue
+        if is_url(text):
+            prev = items[-1] if items else None
+            items.append(_Item(ln.no, ln.text, text.rstrip(",.;"), "url"))
+            continue
+        if items and items[-1].kind == "url" and items[-1].text.endswith("-") \
+                and re.fullmatch(r"[\w./%?=&#~+-]+", text):
+            items[-1].text += text                           # a URL broken over lines
+            continue
+        if is_page_furniture(text):
+            continue
+        m = _SISALTO_RE.match(text)
+        if m:
+            items.append(_Item(ln.no, ln.text, text, "sisalto", rest=m.group("rest")))
+            continue
+        if _TABLE_START_RE.match(text):
+            items.append(_Item(ln.no, ln.text, text, "table"))
+            continue
+        m = _CODE_START_RE.match(text)
+        if m and (m.group("rest") or not m.group("num")):
+            raw_rest = _CODE_START_RE.match(ln.text.strip()).group("rest") if _CODE_START_RE.match(
+                ln.text.strip()) else m.group("rest")
+            items.append(_Item(ln.no, raw_rest, text, "code", rest=m.group("rest"),
+                               code=m.group("code"), code2=m.group("code2")))
+            continue
+        m = _ROLE_START_RE.match(text)
+        if m and (m.group("rest") == "" or m.group("rest")[0].isupper() or text[len(m.group("label"))] == ":"):
+            items.append(_Item(ln.no, ln.text, text, "role", role=_role_of(m.group("label")),
+                               label=m.group("label"), rest=m.group("rest")))
+            continue
+        m = _ROLE_INLINE_RE.search(text)
+        if m:
+            items.append(_Item(ln.no, ln.text, text, "marker", role=_role_of(m.group("label")),
+                               label=m.group("label"), prefix=text[:m.start()].strip(),
+                               rest=text[m.end():]))
+            continue
+        items.append(_Item(ln.no, ln.text, text, "text"))
+    return items
+
+
+def _role_of(label: str) -> str:
+    low = normalise_space(label).lower()
+    for pat, role in _ROLE_LABELS:
+        if re.fullmatch(pat, low):
+            return role
+    return "implementer"
+
+
+# ---------------------------------------------------------------- entries
+
+@dataclass
+class _Part:
+    role: str
+    label: str
+    lines: list[tuple[int, str]]
+
+
+@dataclass
+class _Entry:
+    first: int
+    name_lines: list[str] = field(default_factory=list)
+    code: Optional[str] = None
+    group_code: Optional[str] = None
+    section: Optional[str] = None
+    coordination: bool = False
+    parts: list[_Part] = field(default_factory=list)
+    subrows: list[tuple[str, str, int]] = field(default_factory=list)   # code, org text, line
+    urls: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+    colon_orgs: bool = False     # 'Nimi:' then organisations
+
+    def terminated(self) -> bool:
+        """The last part carries a complete 'Kustannusarvio ... €'."""
+        if not self.parts:
+            return False
+        text = " ".join(t for _, t in self.parts[-1].lines)
+        m = re.search(r"kustannusarvio\b(?P<after>.*)$", text, re.I)
+        return bool(m and re.search(r"\d", m.group("after")))
+
+    def part_text(self) -> str:
+        return " ".join(t for _, t in self.parts[-1].lines) if self.parts else ""
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Does ``line`` continue the implementer list ``prev`` (and not start a name)?"""
+    p = prev.rstrip()
+    if not p or re.search(r"(?:,|\bja|\bsekä|-|/|&)$", p) or re.search(r"kustannusarvio\s*:?\s*[\d\s]*$", p, re.I):
+        return True
+    if line[:1].islower() or _LEGAL_START_RE.match(line) or _DIGITS_ONLY_RE.match(line) \
+            or re.match(r"kustannusarvio\b", line, re.I):
+        return True
+    if re.search(r"kustannusarvio", p, re.I):
+        return False
+    last = re.split(r",|\s(?:ja|sekä)\s", p)[-1].strip(" .")
+    return not looks_like_org(last)
+
+
+@dataclass
+class ListResult:
+    projects: list[Project]
+    skipped: list[Skipped]
+    used_lines: int
+    list_only_elsewhere: bool = False
+
+
+class _Parser:
+    def __init__(self, items: list[_Item], source: str):
+        self.items, self.source = items, source
+        self.entries: list[_Entry] = []
+        self.table_rows: list[tuple[_Entry, str, Optional[str]]] = []
+        self.section: Optional[str] = None
+        self.pending_coord = False
+        self.used: set[int] = set()
+        self.skipped: list[Skipped] = []
+
+    # -- helpers
+    def skip(self, it: _Item, reason: str):
+        self.skipped.append(Skipped(self.source, it.no, it.text, reason, looks_like_entry(it.text)))
+
+    def new_entry(self, first: int) -> _Entry:
+        e = _Entry(first=first, section=self.section, coordination=self.pending_coord)
+        self.pending_coord = False
+        self.entries.append(e)
+        return e
+
+    def heading(self, lines: list[_Item]):
+        text = join_broken(it.text for it in lines).rstrip(" :")
+        if _COORD_HEADING_RE.search(text) and len(text.split()) <= 3:
+            self.pending_coord = True
+        else:
+            self.section = text
+        self.used.update(it.no for it in lines)
+
+    def attach_url(self, idx: int, entry: Optional[_Entry]):
+        """A lone URL right after an entry belongs to it; runs of URLs are the
+        PDF's link annotations and are handled by the theme loader."""
+        it = self.items[idx]
+        near = [self.items[k].kind for k in (idx - 1, idx + 1) if 0 <= k < len(self.items)]
+        if entry is not None and "url" not in near:
+            entry.urls.append(it.text)
+            entry.used.add(it.no)
+
+    # -- main loop
+    def run(self):
+        i, table = 0, False
+        items = self.items
+        while i < len(items):
+            it = items[i]
+            if it.kind == "url":
+                i += 1
+                continue
+            if it.kind == "sisalto":
+                self.section = normalise_space(it.rest) or None
+                self.used.add(it.no)
+                i += 1
+                continue
+            if it.kind == "table":
+                j = i
+                while j < len(items) and j - i < 8 and items[j].kind in ("table", "text", "role"):
+                    self.used.add(items[j].no)
+                    j += 1
+                    if re.search(r"\bhakija\b", items[j - 1].text, re.I):
+                        break
+                table, i = True, j
+                continue
+            if it.kind == "code":
+                i = self.table_row(i) if table else self.code_entry(i)
+                continue
+            i = self.text_run(i)
+
+    def _run_end(self, i: int) -> int:
+        j = i
+        while j < len(self.items) and self.items[j].kind not in ("code", "sisalto", "table"):
+            j += 1
+        return j
+
+    # -- code entries
+    def code_entry(self, i: int) -> int:
+        items = self.items
+        head = items[i]
+        e = self.new_entry(head.no)
+        e.code = head.code
+        e.group_code = head.code2 if is_group_code(head.code2) else (head.code if is_group_code(head.code) else None)
+        m = _ROLE_INLINE_RE.search(head.rest)
+        if m:
+            e.name_lines.append(head.rest[:m.start()])
+            e.parts.append(_Part(_role_of(m.group("label")), m.group("label"), [(head.no, head.rest[m.end():])]))
+        else:
+            e.name_lines.append(head.rest)
+        e.used.add(head.no)
+        end = self._run_end(i + 1)
+        j = i + 1
+        while j < end:
+            it = items[j]
+            if it.kind == "url":
+                self.attach_url(j, e)
+            elif it.kind in ("role", "marker") and (it.kind == "role" or not e.parts):
+                if it.kind == "marker":
+                    e.name_lines.append(it.prefix)
+                e.parts.append(_Part(it.role, it.label, [(it.no, it.rest)]))
+                e.used.add(it.no)
+            elif e.parts:
+                e.parts[-1].lines.append((it.no, it.text))
+                e.used.add(it.no)
+            else:
+                e.name_lines.append(it.text)
+                e.used.add(it.no)
+            j += 1
+        # sub-project rows under a group header that names no implementer
+        if not e.parts and self._header_without_orgs(e):
+            while j < len(items) and items[j].kind == "code" and self._is_subrow(items[j]):
+                sub_end = self._run_end(j + 1)
+                text = join_broken([items[j].rest] + [items[k].text for k in range(j + 1, sub_end)
+                                                      if items[k].kind != "url"])
+                e.subrows.append((items[j].code, text, items[j].no))
+                e.used.update(items[k].no for k in range(j, sub_end) if items[k].kind != "url")
+                j = sub_end
+        self.used |= e.used
+        return j
+
+    def _header_without_orgs(self, e: _Entry) -> bool:
+        text = join_broken(e.name_lines)
+        if not PERIOD_RE.search(text) and not is_group_code(e.code):
+            return False
+        return not _split_header(PERIOD_RE.sub("", text), e)[1]
+
+    def _is_subrow(self, it: _Item) -> bool:
+        if it.code2 or is_group_code(it.code) or PERIOD_RE.search(it.rest):
+            return False
+        rest = _ROLE_SUFFIX_RE.sub("", it.rest)
+        return bool(_ROLE_SUFFIX_RE.search(it.rest)) or (looks_like_org(rest) and not re.search(r" / |: ", rest))
+
+    # -- the flattened table
+    def table_row(self, i: int) -> int:
+        items = self.items
+        head = items[i]
+        end = self._run_end(i + 1)
+        cont = [items[k] for k in range(i + 1, end) if items[k].kind != "url"]
+        parts = [p for p in re.split(r"\s{2,}", head.raw.strip()) if p]
+        name_lines, org_lines = parts[:1], parts[1:]
+        for it in cont:
+            if org_lines or (name_lines and not it.text[:1].islower() and not it.text.startswith("/")):
+                org_lines.append(it.text)
+            else:
+                name_lines.append(it.text)
+        if not org_lines and name_lines:
+            name_lines[-1], tail = _split_trailing_org(name_lines[-1])
+            org_lines = [tail] if tail else []
+        org = join_broken(org_lines)
+        m = _ROLE_SUFFIX_RE.search(org)
+        role = None
+        if m:
+            role = "main" if (m.group("a") or m.group("b")).lower() == "pää" else "sub"
+            org = org[:m.start()]
+        name_words = join_broken(name_lines).split()
+        org_words = org.split()
+        # an organisation printed as '<Place> <Head>' whose first word ended the name cell
+        if org_words and len(name_words) > 1 and name_words[-1][:1].isupper() and \
+                looks_like_org(org_words[0]) and len(org_words) == 1:
+            org = f"{name_words.pop()} {org}"
+        e = self.new_entry(head.no)
+        e.code = head.code
+        e.group_code = head.code2 if is_group_code(head.code2) else None
+        e.name_lines = [" ".join(name_words)]
+        if org.strip():
+            e.parts.append(_Part(role or "applicant", "hakija", [(head.no, org)]))
+        e.used.update(it.no for it in [head, *cont])
+        self.used |= e.used
+        self.table_rows.append((e, org, role))
+        return end
+
+    # -- lists without codes
+    def text_run(self, i: int) -> int:
+        items = self.items
+        end = self._run_end(i)
+        run = list(range(i, end))
+        markers = [k for k in run if items[k].kind in ("role", "marker")]
+        if not markers:
+            self.colon_entries(run)
+            return end
+        current: Optional[_Entry] = self.entries[-1] if self.entries and self.entries[-1].parts and \
+            not self.entries[-1].code and i > 0 and items[i - 1].kind not in ("sisalto", "table") else None
+        pos = i
+        for m in markers:
+            it = items[m]
+            gap = [k for k in range(pos, m) if items[k].kind == "text"]
+            urls_between = [k for k in range(pos, m) if items[k].kind == "url"]
+            for k in urls_between:
+                self.attach_url(k, current)
+            if it.kind == "role" and current is not None and not gap and \
+                    it.role not in {p.role for p in current.parts}:
+                current.parts.append(_Part(it.role, it.label, [(it.no, it.rest)]))
+                current.used.add(it.no)
+                pos = m + 1
+                continue
+            needs_name = not it.prefix or not it.prefix[0].isupper()
+            after_url = max(urls_between, default=-1)
+            cont: list[int] = []
+            name: list[int] = list(gap)
+            if current is not None:
+                if current.terminated():
+                    while name and _DIGITS_ONLY_RE.match(items[name[0]].text):
+                        cont.append(name.pop(0))
+                elif not needs_name:
+                    cont = [k for k in gap if k < after_url or after_url < 0]
+                    name = [k for k in gap if k not in cont]
+                else:
+                    prev = current.part_text()
+                    while name and name[0] < after_url if after_url >= 0 else False:
+                        cont.append(name.pop(0))
+                    while name and _continues(prev, items[name[0]].text) and (len(name) > 1):
+                        prev = f"{prev} {items[name[0]].text}"
+                        cont.append(name.pop(0))
+                    while cont and name and items[name[0]].text[:1].islower() and cont[-1] > after_url:
+                        name.insert(0, cont.pop())
+                for k in cont:
+                    current.parts[-1].lines.append((items[k].no, items[k].text))
+                    current.used.add(items[k].no)
+            # a heading line ending in ':' inside the name block
+            colon = [k for k in name[:-1] if items[k].text.endswith(":")] if len(name) > 1 else []
+            if not needs_name and name and current is not None and not current.terminated():
+                colon = name[:]                         # lines before an inline-named entry
+                colon = [k for k in colon if items[k].text.endswith(":")] or colon
+            if colon:
+                cut = name.index(colon[-1]) + 1
+                head, name = name[:cut], name[cut:]
+                if items[head[-1]].text.endswith(":"):
+                    self.heading([items[k] for k in head])
+                else:
+                    for k in head:
+                        self.skip(items[k], "text between list entries, not part of an entry")
+            if needs_name and not name:
+                self.skip(it, "implementer line without a project name before it")
+                pos = m + 1
+                continue
+            e = self.new_entry(items[name[0]].no if name else it.no)
+            e.name_lines = [items[k].text for k in name] + ([it.prefix] if it.prefix else [])
+            e.parts.append(_Part(it.role, it.label, [(it.no, it.rest)]))
+            e.used.update([items[k].no for k in name] + [it.no])
+            current = e
+            pos = m + 1
+        # after the last marker: continuation lines, then whatever is left
+        tail = [k for k in range(pos, end) if items[k].kind == "text"]
+        prev = current.part_text() if current else ""
+        while tail and current is not None and not items[tail[0]].text.endswith(":") and (
+                (not current.terminated() and _continues(prev, items[tail[0]].text))
+                or _DIGITS_ONLY_RE.match(items[tail[0]].text)) and \
+                not any(items[k].kind == "url" for k in range(pos, tail[0])):
+            current.parts[-1].lines.append((items[tail[0]].no, items[tail[0]].text))
+            current.used.add(items[tail[0]].no)
+            prev = f"{prev} {items[tail[0]].text}"
+            tail.pop(0)
+        for k in range(pos, end):
+            if items[k].kind == "url":
+                self.attach_url(k, current)
+        if tail:
+            self.colon_entries(tail)
+        for e in self.entries:
+            self.used |= e.used
+        return end
+
+    def colon_entries(self, run: list[int]):
+        """'Nimi:' followed by implementer lines; anything else is skipped."""
+        items = self.items
+        texts = [k for k in run if items[k].kind == "text"]
+        k = 0
+        pending: list[int] = []
+        while k < len(texts):
+            it = items[texts[k]]
+            inline = re.match(r"^(?P<name>.+?):\s+(?P<orgs>[A-ZÅÄÖ].*)$", it.text)
+            if it.text.endswith(":"):
+                nxt = texts[k + 1] if k + 1 < len(texts) else None
+                if nxt is None or items[nxt].text.endswith(":"):
+                    self.heading([items[p] for p in pending] + [it])
+                    pending = []
+                    k += 1
+                    continue
+                e = self.new_entry(items[pending[0]].no if pending else it.no)
+                e.name_lines = [items[p].text for p in pending] + [it.text.rstrip(": ")]
+                e.colon_orgs = True
+                e.used.update([items[p].no for p in pending] + [it.no])
+                pending = []
+                org_lines = [(items[nxt].no, items[nxt].text)]
+                e.used.add(items[nxt].no)
+                k += 2
+                while k < len(texts) and not items[texts[k]].text.endswith(":") and \
+                        _continues(" ".join(t for _, t in org_lines), items[texts[k]].text):
+                    org_lines.append((items[texts[k]].no, items[texts[k]].text))
+                    e.used.add(items[texts[k]].no)
+                    k += 1
+                e.parts.append(_Part("implementer", "toteuttajat", org_lines))
+                self.used |= e.used
+                continue
+            if inline and looks_like_org(split_names(inline.group("orgs"))[0] if split_names(
+                    inline.group("orgs")) else ""):
+                e = self.new_entry(it.no)
+                e.name_lines = [items[p].text for p in pending] + [inline.group("name")]
+                e.parts.append(_Part("implementer", "toteuttajat", [(it.no, inline.group("orgs"))]))
+                e.used.update([items[p].no for p in pending] + [it.no])
+                self.used |= e.used
+                pending = []
+                k += 1
+                continue
+            pending.append(texts[k])
+            k += 1
+        for p in pending:
+            self.skip(items[p], "text in the project list that is not part of an entry")
+
+
+def _split_trailing_org(text: str) -> tuple[str, str]:
+    """Split 'Nimi Paikan kaupunki' into name and organisation (a table row
+    whose cells were joined with a single space)."""
+    words = text.split()
+    for h in range(len(words) - 1, 0, -1):
+        if looks_like_org(words[h], acronyms=False) and not looks_like_org(" ".join(words[:h]), acronyms=False):
+            start = h
+            while start > 1 and words[start - 1][:1].islower() and not looks_like_org(words[start - 1]):
+                start -= 1
+            if start > 1 and words[start - 1][:1].isupper() and not words[h][:1].isupper():
+                start -= 1
+            return " ".join(words[:start]), " ".join(words[start:])
+    return text, ""
+
+
+def _split_header(text: str, e: _Entry) -> tuple[str, list[str]]:
+    """Name and implementer texts of a one-line entry: 'Nimi / A, B',
+    'Nimi: A', 'Nimi, A, B ja C'."""
+    t = normalise_space(text).strip(" ,.")
+    m = re.search(r"\s/\s|^/\s", t)
+    if m:
+        return t[:m.start()].strip(" ,"), [t[m.end():]]
+    colons = [m for m in re.finditer(r":\s+(?=[A-ZÅÄÖ])", t)]
+    if colons:
+        c = colons[-1]
+        right = t[c.end():]
+        if looks_like_org(right.split(",")[0]):
+            return t[:c.start()], [right]
+    segs = [s.strip() for s in t.split(",")]
+    if len(segs) > 1:
+        k = 1
+        while k < len(segs) and segs[k][:1].islower():
+            k += 1
+        if k < len(segs) and all(looks_like_org(s) or " ja " in s for s in segs[k:]):
+            return ", ".join(segs[:k]), [", ".join(segs[k:])]
+    return t, []
+
+
+# ---------------------------------------------------------------- projects
+
+def _cost(text: str) -> tuple[str, Optional[Decimal]]:
+    m = _COST_RE.search(text)
+    if not m:
+        return text, None
+    digits = re.sub(r"\s", "", m.group("n") or "").replace(",", ".")
+    try:
+        value = Decimal(digits) if digits else None
+    except InvalidOperation:
+        value = None
+    return text[:m.start()], value
+
+
+def _project(e: _Entry, source: str, theme: Optional[str], programme: Optional[str]) -> Project:
+    header = repair_hyphen_spaces(join_broken(e.name_lines))
+    start = end = None
+    pm = PERIOD_RE.search(header)
+    if pm:
+        start, end = parse_period(pm.group(0))
+        header = (header[:pm.start()] + header[pm.end():]).strip()
+    if _COORD_MARK_RE.search(header):
+        e.coordination = True
+        header = _COORD_MARK_RE.sub(" ", header)
+    if _COORD_PREFIX_RE.match(header):
+        e.coordination = True
+        header = _COORD_PREFIX_RE.sub("", header)
+    parts = [(p.role, p.label, p.lines) for p in e.parts]
+    name = header
+    single = bool(e.code) and not is_group_code(e.code) and not e.group_code
+    if not parts and not e.subrows:
+        name, orgs = _split_header(header, e)
+        parts = [("implementer", "toteuttaja" if single else "toteuttajat", [(e.first, o)]) for o in orgs]
+    name = normalise_space(name).strip(" ,.:;")
+    cost = None
+    participants: list[Participation] = []
+    for role, label, lines in parts:
+        text = join_broken(t for _, t in lines)
+        text, c = _cost(text)
+        cost = cost if c is None else c
+        if _COORD_MARK_RE.search(text):
+            e.coordination = True
+            text = _COORD_MARK_RE.sub(" ", text)
+        plural = label.lower().rstrip().endswith("t")
+        for org in split_names(text, single=single and not plural):
+            r = role
+            m = _ROLE_SUFFIX_RE.search(org)
+            if m:
+                r = "main" if (m.group("a") or m.group("b")).lower() == "pää" else "sub"
+                org = org[:m.start()].strip()
+            if org:
+                participants.append(Participation(org, r, line=lines[0][0]))
+    if e.group_code and e.code and e.code != e.group_code:
+        participants = [Participation(x.organisation, x.role, code=e.code, line=x.line) for x in participants]
+    if e.subrows:
+        marked = [(_ROLE_SUFFIX_RE.search(t), c, t, ln) for c, t, ln in e.subrows]
+        any_main = any(m and (m.group("a") or m.group("b")).lower() == "pää" for m, *_ in marked)
+        for m, code, text, ln in marked:
+            role = ("main" if (m.group("a") or m.group("b")).lower() == "pää" else "sub") if m else \
+                ("sub" if any_main else "implementer")
+            org = normalise_space(text[:m.start()] if m else text).strip(" ,.")
+            participants.append(Participation(org, role, code=code, line=ln))
+    roles = {p.role for p in participants}
+    if e.coordination:
+        kind = "coordination"
+    elif e.group_code or e.subrows or roles & {"main", "sub"} or len(participants) > 1:
+        kind = "group"
+    else:
+        kind = "single"
+    lines_used = sorted(e.used) or [e.first]
+    return Project(name=name, span=Span(source, lines_used[0], lines_used[-1]), code=e.group_code or e.code,
+                   acronym=acronym_of(name), kind=kind, start=start, end=end, cost_estimate=cost,
+                   section=e.section, urls=list(dict.fromkeys(e.urls)), participants=participants,
+                   themes=[theme] if theme else [], programme=programme)
+
+
+def _merge_groups(projects: list[Project]) -> list[Project]:
+    """Rows of one group project become one Project: table rows sharing a
+    group code, and single-implementer rows with their own codes sharing a name."""
+    out: list[Project] = []
+    by_key: dict[tuple, Project] = {}
+    coded: dict[str, int] = {}
+    for p in projects:
+        if p.code and not is_group_code(p.code) and len(p.participants) == 1:
+            coded[name_key(p.name)] = coded.get(name_key(p.name), 0) + 1
+    for p in projects:
+        key = None
+        if p.kind in ("group", "coordination") and p.code and is_group_code(p.code):
+            key = ("code", p.code)
+        elif p.code and not is_group_code(p.code) and len(p.participants) == 1 and \
+                coded.get(name_key(p.name), 0) > 1:
+            key = ("name", name_key(p.name))
+            p.participants = [Participation(x.organisation, x.role, code=x.code or p.code, line=x.line)
+                              for x in p.participants]
+            p.code = None
+        if key is None:
+            out.append(p)
+            continue
+        if key in by_key:
+            g = by_key[key]
+            g.participants += p.participants
+            g.span = Span(g.span.source, min(g.span.first, p.span.first), max(g.span.last, p.span.last))
+            g.urls = list(dict.fromkeys(g.urls + p.urls))
+            if p.kind == "coordination":
+                g.kind = "coordination"
+        else:
+            if key[0] == "name" and p.kind != "coordination":
+                p.kind = "group"
+            by_key[key] = p
+            out.append(p)
+    for p in out:
+        if p.kind == "group" and p.code and not is_group_code(p.code):
+            # a table row printed as a group member ('/ päätoteuttaja') with no group code
+            p.participants = [Participation(x.organisation, x.role, code=x.code or p.code, line=x.line)
+                              if x.role in ("main", "sub") else x for x in p.participants]
+    return out
+
+
+def parse_list(lines: list[Line], source: str, theme: Optional[str] = None,
+               programme: Optional[str] = None, furniture: frozenset[str] = frozenset()) -> ListResult:
+    """Read the project list of one theme (the lines after the section-7 heading).
+
+    ``furniture`` holds line texts known to be page furniture (footer lines
+    the document repeats on every page)."""
+    parser = _Parser(_items(lines, furniture), source)
+    parser.run()
+    projects = [_project(e, source, theme, programme) for e in parser.entries if e.name_lines]
+    projects = [p for p in projects if p.name]
+    projects = _merge_groups(projects)
+    skipped = list(parser.skipped)
+    for it in parser.items:
+        if it.kind in ("url",) or it.no in parser.used:
+            continue
+        if not any(s.line == it.no for s in skipped):
+            skipped.append(Skipped(source, it.no, it.text, "not read as part of a project entry",
+                                   looks_like_entry(it.text)))
+    used = len(parser.used)
+    return ListResult(projects, sorted(skipped, key=lambda s: s.line), used, not projects)

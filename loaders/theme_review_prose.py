@@ -1,0 +1,298 @@
+"""Facts a national-theme review states only in prose or in the contacts box.
+
+* the name of the theme's coordination project ('Alfa-verkko
+  -koordinaatiohanke', 'koordinoiva hanke X', 'ACR eli Nimi
+  -koordinaatiohanke', the project named in the contacts block);
+* who runs it ('Koordinaatiohankkeen toteuttaja on X', 'Koordinoivan hankkeen
+  toteuttaa X', 'Päätoteuttajana on X, osatoteuttajina A ja B');
+* the main implementer of a group whose sub-projects are listed one per line
+  ('Ryhmähankkeena toteutettavan koordinaatiohankkeen päätoteuttaja on X').
+
+:func:`resolve_coordination` marks the coordination project(s) among the listed
+projects, sets main/sub roles stated in prose, and adds a coordination project
+the list does not show (with the organisations the text gives for it).
+
+>>> sentences = prose_sentences([Line(1, "Koordinoivan hankkeen toteuttaa Testihallitus."),
+...                              Line(2, "ACRO eli Sosiaaliset kokeilut -koordinaatiohanke alkoi.")])
+>>> [(n.name, n.acronym) for n in coordination_names(sentences)]
+[('Sosiaaliset kokeilut', 'ACRO')]
+>>> [(s.organisation, s.role, s.coordination) for s in implementer_statements(sentences)]
+[('Testihallitus', 'implementer', True)]
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+from urllib.parse import unquote
+
+from .records import Participation, Project, Span, Theme
+from .text import Line, is_page_furniture, is_url, looks_like_org, normalise_space, split_names
+from .theme_review_box import Box
+from .theme_review_lists import acronym_of, name_key
+
+__all__ = ["Sentence", "prose_sentences", "CoordinationName", "coordination_names",
+           "Statement", "implementer_statements", "resolve_coordination"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int
+
+
+def prose_sentences(lines: list[Line]) -> list[Sentence]:
+    """Sentences of the prose, joined across line breaks, with their first line."""
+    parts: list[tuple[int, str]] = []
+    for ln in lines:
+        if is_page_furniture(ln.text) or is_url(ln.clean):
+            continue
+        parts.append((ln.no, ln.clean))
+    out: list[Sentence] = []
+    buf, first = "", None
+    for no, text in parts:
+        if buf.endswith("-") and text[:1].islower() and not buf.endswith(" -"):
+            buf = buf + text            # a word broken at the line end
+        else:
+            buf = f"{buf} {text}" if buf else text
+        first = first or no
+        while True:
+            m = re.search(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])", buf)
+            if not m:
+                break
+            out.append(Sentence(buf[:m.start()].strip(), first))
+            buf, first = buf[m.end():], no
+    if buf.strip():
+        out.append(Sentence(buf.strip(), first or 1))
+    return out
+
+
+@dataclass(frozen=True)
+class CoordinationName:
+    name: str
+    acronym: Optional[str]
+    line: int
+    of_theme: bool = False      # '<teema> -teeman koordinaatiohanke'
+
+
+_DASH_COORD_RE = re.compile(r"(?:\s+[-–]\s*|-)(?P<teeman>teeman\s+)?koordinaatiohank", re.I)
+_KOORDINOIVA_RE = re.compile(r"\bkoordinoiva hanke\s+(?P<name>[A-ZÅÄÖ][^.,;:()]*?)(?=\s+(?:on|oli|ja|toimii)\b|[.,;:(]|$)",
+                             re.I)
+
+
+def _name_before(text: str) -> Optional[str]:
+    """The proper name that ends ``text``: back to the last capitalised word
+    that follows a lower-case word or a clause boundary."""
+    words = text.split()
+    start = None
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if re.search(r"[.:;]$", w) and k != len(words) - 1:
+            break
+        if w[:1].isupper():
+            prev = words[k - 1] if k else ""
+            if not prev or not prev[:1].isupper() or re.search(r"[.:;,]$", prev):
+                start = k
+                break
+    if start is None:
+        return None
+    return normalise_space(" ".join(words[start:])).strip(" ,")
+
+
+def coordination_names(sentences: list[Sentence]) -> list[CoordinationName]:
+    out: list[CoordinationName] = []
+    for s in sentences:
+        for m in _DASH_COORD_RE.finditer(s.text):
+            before = s.text[:m.start()]
+            if m.group(0).startswith("-") and not m.group(0).startswith(" "):
+                acr = re.search(r"([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,})$", before)     # 'ACRO-koordinaatiohanke'
+                if acr:
+                    out.append(CoordinationName(acr.group(1), acr.group(1), s.line))
+                continue
+            name = _name_before(before)
+            if not name:
+                continue
+            acronym = None
+            m2 = re.search(r"(?P<a>[A-ZÅÄÖ][\wÅÄÖ]*[A-ZÅÄÖ]\w*)\s+eli\s+$", before[:len(before) - len(name)])
+            if m2:
+                acronym = m2.group("a")
+            out.append(CoordinationName(name, acronym or acronym_of(name), s.line, bool(m.group("teeman"))))
+        for m in _KOORDINOIVA_RE.finditer(s.text):
+            name = normalise_space(m.group("name"))
+            out.append(CoordinationName(name, acronym_of(name), s.line))
+    return out
+
+
+@dataclass(frozen=True)
+class Statement:
+    organisation: str
+    role: str                   # main | sub | implementer
+    coordination: bool          # the sentence (or the one before) is about a coordination project
+    line: int
+    text: str
+
+
+_STATEMENT_RES = (
+    (re.compile(r"päätoteuttaja(?:na)?\s+on\s+(?P<orgs>[^.;]+)", re.I), "main"),
+    (re.compile(r"osatoteuttaj(?:ina|at)\s+(?:ovat\s+|toimivat\s+)?(?P<orgs>[^.;]+)", re.I), "sub"),
+    (re.compile(r"(?:koordinaatiohankkeen|koordinoivan hankkeen|koordinaation)\s+toteuttaja\s+on\s+(?P<orgs>[^.;]+)",
+                re.I), "implementer"),
+    (re.compile(r"(?:koordinaatiohankkeen|koordinoivan hankkeen|koordinaation|koordinaatiohanketta)\s+toteuttaa\s+"
+                r"(?P<orgs>[^.;]+)", re.I), "implementer"),
+)
+
+
+def _org_phrase(text: str) -> Optional[str]:
+    """The organisation name that opens ``text`` ('Silta ry ja koko ...' -> 'Silta ry')."""
+    t = re.split(r"[,;(]|\s[-–]\s", text)[0].strip()
+    for m in re.finditer(r"\s+(?:ja|sekä)\s+(?=[a-zåäö])", t):
+        if looks_like_org(t[:m.start()]):
+            t = t[:m.start()]
+            break
+    words = t.split()
+    if not words or not words[0][:1].isupper():
+        return None
+    return t if looks_like_org(t) or len(words) <= 4 else None
+
+
+def implementer_statements(sentences: list[Sentence]) -> list[Statement]:
+    out: list[Statement] = []
+    for k, s in enumerate(sentences):
+        window = s.text + " " + (sentences[k - 1].text if k else "")
+        coord = bool(re.search(r"koordin", window, re.I))
+        for rx, role in _STATEMENT_RES:
+            for m in rx.finditer(s.text):
+                orgs = m.group("orgs")
+                if role == "sub":
+                    names = split_names(re.split(r"\s+(?:ovat|toimivat|on)\b", orgs)[0])
+                    names = [n for n in names if looks_like_org(n)]
+                else:
+                    one = _org_phrase(orgs)
+                    names = [one] if one else []
+                for n in names:
+                    out.append(Statement(n, role, coord, s.line, s.text))
+    return out
+
+
+# ---------------------------------------------------------------- resolution
+
+def _matches(a: str, b: str) -> bool:
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    return len(short.split()) >= 2 and (long_.startswith(short + " ") or long_.endswith(" " + short))
+
+
+def _org_key(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name.casefold()).strip()
+
+
+def _ascii(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+
+
+def _slug_matches(project: Project, url: str) -> bool:
+    u = _ascii(unquote(url))
+    if project.acronym and len(project.acronym) >= 4 and re.search(
+            r"(?<![a-z])%s(?![a-z])" % re.escape(_ascii(project.acronym)), u):
+        return True
+    words = [w for w in re.findall(r"[a-z0-9]+", _ascii(project.name)) if len(w) > 2]
+    return len(words) >= 2 and "-".join(words[:2]) in u
+
+
+def resolve_coordination(theme: Theme, box: Box, projects: list[Project], body: list[Line],
+                         section: list[Line], source: str, programme: Optional[str]) -> list[Project]:
+    sentences = prose_sentences(body)
+    names = coordination_names(sentences)
+    statements = implementer_statements(sentences)
+    hints = [h for h in box.coordination if h.name]
+    candidates: list[tuple[str, Optional[str], int, bool]] = \
+        [(h.name, acronym_of(h.name), h.line, False) for h in hints] + \
+        [(n.name, n.acronym, n.line, n.of_theme) for n in names]
+
+    def is_candidate(p: Project) -> bool:
+        for name, acr, _, _ in candidates:
+            if _matches(p.name, name) or (acr and (p.acronym == acr or name_key(p.name) == name_key(acr))):
+                return True
+        return False
+
+    for p in projects:
+        if p.kind != "coordination" and is_candidate(p):
+            p.kind = "coordination"
+
+    # prose: the main implementer of a group listed as one row per organisation
+    for st in statements:
+        if st.role != "main":
+            continue
+        key = _org_key(st.organisation)
+        for p in projects:
+            if len(p.participants) < 2 or not any(_org_key(x.organisation) == key for x in p.participants):
+                continue
+            if st.coordination and re.search(r"koordinaatiohank|koordinoiva", st.text, re.I):
+                p.kind = "coordination"
+            p.participants = [Participation(x.organisation, "main" if _org_key(x.organisation) == key else
+                                            ("sub" if x.role == "implementer" else x.role), x.code, x.line,
+                                            x.business_id) for x in p.participants]
+
+    coordination = [p for p in projects if p.kind == "coordination"]
+    if not coordination:
+        created = _coordination_from_text(candidates, hints, statements, source, theme, programme)
+        projects = created + projects
+        coordination = created
+    # organisations for a listed coordination project printed without any
+    for p in coordination:
+        if not p.participants:
+            p.participants = _participants_from_text(p, hints, statements, coordination)
+
+    urls = [ln.clean.rstrip(",.;") for ln in section if is_url(ln.clean)]
+    for p in projects:
+        for u in urls:
+            if u not in p.urls and _slug_matches(p, u):
+                p.urls.append(u)
+    return projects
+
+
+def _participants_from_text(p: Project, hints, statements, coordination) -> list[Participation]:
+    stated = [s for s in statements if s.coordination]
+    if stated:
+        roles = {s.role for s in stated}
+        seen: dict[str, Participation] = {}
+        for s in stated:
+            role = s.role if roles & {"main", "sub"} else "implementer"
+            if role == "implementer" and roles & {"main", "sub"}:
+                continue
+            seen.setdefault(_org_key(s.organisation), Participation(s.organisation, role, line=s.line))
+        return list(seen.values())
+    orgs = [h for h in hints if h.organisation and (len(coordination) == 1 or (h.name and _matches(h.name, p.name)))]
+    return [Participation(h.organisation, "implementer", line=h.line) for h in orgs[:1]]
+
+
+def _coordination_from_text(candidates, hints, statements, source, theme, programme) -> list[Project]:
+    """A coordination project the list does not show, named in the box or prose."""
+    groups: list[list[tuple[str, Optional[str], int, bool]]] = []
+    for c in candidates:
+        if c[3]:                         # '<teema> -teeman koordinaatiohanke' names no project
+            continue
+        for g in groups:
+            if any(_matches(c[0], o[0]) or (c[1] and c[1] in (o[1], o[0])) or (o[1] and o[1] == c[0])
+                   for o in g):
+                g.append(c)
+                break
+        else:
+            groups.append([c])
+    out: list[Project] = []
+    for g in groups:
+        full = [c for c in g if not (c[1] and c[0] == c[1])] or g
+        name = max(full, key=lambda c: len(c[0]))[0]
+        acronym = next((c[1] for c in g if c[1]), None)
+        line = min(c[2] for c in g)
+        p = Project(name=name, span=Span(source, line, line), acronym=acronym, kind="coordination",
+                    themes=[theme.name], programme=programme)
+        out.append(p)
+    for p in out:
+        p.participants = _participants_from_text(p, hints, statements, out)
+    return out
