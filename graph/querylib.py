@@ -53,16 +53,17 @@ _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?:—|–|--|-)\s*(?P<meaning>.
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*):(?P<local>[^\s<>\"{}|^`\\]+)$")
 _IRI = re.compile(r"^(https?|urn|file):[^\s<>\"{}|^`\\]+$")
 
-_RESOLVE = """
+# labels compared lower-cased with runs of white space as one space (as the needle)
+_RESOLVE = r"""
 SELECT DISTINCT ?entity ?needle WHERE {
   ?entity rdfs:label|skos:prefLabel|skos:altLabel|hv:code|hv:acronym|hv:businessId ?name .
-  FILTER(LCASE(STR(?name)) = ?needle)
+  FILTER(LCASE(REPLACE(STR(?name), "[ \t\r\n]+", " ")) = ?needle)
 } ORDER BY ?entity LIMIT 20"""
-_RESOLVE_TYPED = """
+_RESOLVE_TYPED = r"""
 SELECT DISTINCT ?entity ?needle ?class WHERE {
   ?entity a ?class .
   ?entity rdfs:label|skos:prefLabel|skos:altLabel|hv:code|hv:acronym|hv:businessId ?name .
-  FILTER(LCASE(STR(?name)) = ?needle)
+  FILTER(LCASE(REPLACE(STR(?name), "[ \t\r\n]+", " ")) = ?needle)
 } ORDER BY ?entity LIMIT 20"""
 
 

@@ -31,7 +31,7 @@ from ontology import CONTEXT_FILE
 
 from .errors import GraphFileError
 from .graphfile import read_graph, write_atomic
-from .store import partition_by_source
+from .store import PREFIXES, partition_by_source
 
 __all__ = ["EXPORT_FORMATS", "load_context", "to_dataset", "serialise_rdf", "export_graph"]
 
@@ -73,8 +73,12 @@ class _LosslessTurtle(TurtleSerializer):
 
 
 def _turtle(graph: Graph) -> bytes:
+    g = Graph()  # a copy, so the prefixes are ours and not the caller's bindings
+    g += graph
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, str(ns), override=True, replace=True)
     buf = io.BytesIO()
-    _LosslessTurtle(graph).serialize(buf, encoding="utf-8")
+    _LosslessTurtle(g).serialize(buf, encoding="utf-8")
     return buf.getvalue()
 
 
