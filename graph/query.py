@@ -22,9 +22,8 @@ role                    n
 ----------------------  -
 hv:MainImplementerRole  2
 (1 rows)
->>> print(format_result(r, "tsv"), end="")
-?role	?n
-<https://w3id.org/hankeverkko/ontology#MainImplementerRole>	2
+>>> format_result(r, "tsv").splitlines()[1].split("\\t")
+['<https://w3id.org/hankeverkko/ontology#MainImplementerRole>', '2']
 """
 from __future__ import annotations
 
@@ -41,7 +40,7 @@ from rdflib.term import Node
 from .errors import QueryError
 from .store import PREFIXES, MemoryStore, SelectResult
 
-__all__ = ["PREFIXES", "FORMATS", "run_query_text", "format_rows", "format_result", "shorten"]
+__all__ = ["PREFIXES", "FORMATS", "run_query_text", "format_rows", "format_result", "shorten", "to_dataframe"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -134,3 +133,23 @@ def format_result(result: SelectResult, fmt: str = "table") -> str:
                                         for row in result.rows]}}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     raise QueryError(f"unknown result format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def to_dataframe(result: SelectResult, short: bool = True):
+    """A SELECT result as a pandas DataFrame: literals as Python values
+    (numbers, dates, strings), IRIs shortened with :data:`PREFIXES` (or full
+    strings with ``short=False``), unbound values as ``None``.
+
+    >>> r = SelectResult(["org", "n"], [(URIRef(PREFIXES["id"] + "organisation/x"), Literal(3))])
+    >>> to_dataframe(r).to_dict("records")
+    [{'org': 'id:organisation/x', 'n': 3}]
+    """
+    import pandas as pd
+
+    def value(t):
+        if t is None:
+            return None
+        if isinstance(t, Literal):
+            return t.toPython() if t.datatype is not None else str(t)
+        return shorten(t) if short else str(t)
+    return pd.DataFrame([[value(t) for t in row] for row in result.rows], columns=result.vars)

@@ -43,7 +43,7 @@ from .errors import QueryError
 from .store import PREFIXES, SelectResult, Store
 
 __all__ = ["QUERY_DIR", "Param", "LibraryQuery", "load_library", "get_query", "parse_query",
-           "bind_params", "resolve_iri", "run_library_query"]
+           "bind_params", "resolve_iri", "run_library_query", "library_summary"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 SCALAR_TYPES = ("integer", "decimal", "date", "string")
@@ -133,6 +133,15 @@ def load_library(folder: Path = QUERY_DIR) -> dict[str, LibraryQuery]:
     """Every ``*.rq`` file of ``folder`` by name (the file name without .rq)."""
     return {p.stem: parse_query(p.read_text(encoding="utf-8"), p.stem, p)
             for p in sorted(Path(folder).glob("*.rq"))}
+
+
+def library_summary(folder: Path = QUERY_DIR) -> list[tuple[str, str, str]]:
+    """(name, title, parameters) of every library query, for listing.
+
+    >>> library_summary()[0]
+    ('both_periods', 'Organisations active in both programme periods', '')
+    """
+    return [(q.name, q.title, ", ".join(p.describe() for p in q.params)) for q in load_library(folder).values()]
 
 
 def get_query(name_or_file: str) -> LibraryQuery:

@@ -47,6 +47,7 @@ import urllib.parse
 import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Mapping, Optional, Protocol, Union
 
@@ -85,6 +86,30 @@ class SelectResult:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def same_answer(self, other: "SelectResult") -> bool:
+        """Same variables and the same rows in any order, numbers compared by
+        value (Oxigraph writes ``120000.5`` where rdflib keeps ``120000.50``).
+
+        >>> a = SelectResult(["n"], [(Literal("1.50", datatype=XSD.decimal),), (None,)])
+        >>> a.same_answer(SelectResult(["n"], [(None,), (Literal("1.5", datatype=XSD.decimal),)]))
+        True
+        """
+        return self.vars == other.vars and _canonical_rows(self.rows) == _canonical_rows(other.rows)
+
+
+_NUMBERS = (XSD.integer, XSD.decimal, XSD.double, XSD.float)
+
+
+def _canonical_rows(rows) -> list:
+    def key(t):
+        if isinstance(t, Literal) and t.datatype in _NUMBERS:
+            try:
+                return ("number", str(t.datatype), Decimal(str(t)))
+            except InvalidOperation:
+                pass
+        return ("term", "", t.n3() if t is not None else "")
+    return sorted(tuple(key(t) for t in row) for row in rows)
 
 
 class Store(Protocol):

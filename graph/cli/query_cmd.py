@@ -22,10 +22,9 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 
 def _library_table() -> str:
     from graph.query import format_rows
-    from graph.querylib import load_library
+    from graph.querylib import library_summary
 
-    rows = [[q.name, q.title, ", ".join(p.describe() for p in q.params)] for q in load_library().values()]
-    return format_rows(["name", "title", "parameters"], rows, "table")
+    return format_rows(["name", "title", "parameters"], [list(row) for row in library_summary()], "table")
 
 
 @click.command()
