@@ -30,10 +30,10 @@ from typing import Iterable, Sequence
 
 import networkx as nx
 
+from .errors import HankeverkkoError
 from .graphfile import write_atomic
-from .map_style import MapError
 
-__all__ = ["EXPORT_FORMATS", "EXPORT_FILES", "scalar_graph", "gexf_bytes", "graphml_bytes", "csv_tables",
+__all__ = ["ExportError", "EXPORT_FORMATS", "EXPORT_FILES", "scalar_graph", "gexf_bytes", "graphml_bytes", "csv_tables",
            "vosviewer_json", "export_network"]
 
 #: format -> the files it writes in the output folder
@@ -41,6 +41,10 @@ EXPORT_FILES = {"gexf": ("network.gexf",), "graphml": ("network.graphml",),
                 "csv": ("nodes.csv", "edges.csv"), "vosviewer": ("network_vosviewer.json",)}
 EXPORT_FORMATS = tuple(EXPORT_FILES)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(HankeverkkoError):
+    """An export format or output folder cannot be used."""
 
 
 def _scalar(value, sep: str):
@@ -170,10 +174,10 @@ def export_network(G: nx.Graph, out_dir: str | Path, formats: Sequence[str] = EX
     """Write ``G`` in ``formats`` into ``out_dir`` (created if missing); the paths written."""
     unknown = [f for f in formats if f not in EXPORT_FILES]
     if unknown:
-        raise MapError(f"unknown export format {unknown[0]!r}; choose from {', '.join(EXPORT_FORMATS)}")
+        raise ExportError(f"unknown export format {unknown[0]!r}; choose from {', '.join(EXPORT_FORMATS)}")
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise MapError(f"{out} is a file; give a folder for the exports")
+        raise ExportError(f"{out} is a file; give a folder for the exports")
     written = []
     for fmt in formats:
         if fmt == "gexf":
