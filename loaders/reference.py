@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-__all__ = ["DATA_DIR", "Alias", "aliases", "expand_abbreviation", "ministries"]
+__all__ = ["DATA_DIR", "Alias", "HeadPhrase", "HeadWord", "LegalForm", "aliases", "expand_abbreviation",
+           "head_phrases", "head_words", "legal_forms", "ministries"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -49,5 +50,88 @@ def expand_abbreviation(name: str) -> Optional[str]:
 
 
 def ministries() -> dict[str, str]:
-    """Abbreviation -> full name for every ministry in the alias table."""
-    return {a.alias: a.canonical for a in aliases() if a.type == "ministry"}
+    """Abbreviation -> full name for every ministry in the alias table.
+
+    Only the Finnish abbreviations (TEM, STM ...), not the parallel Swedish or
+    English names and abbreviations:
+
+    >>> ministries()["TEM"], "Arbets- och näringsministeriet" in ministries()
+    ('Työ- ja elinkeinoministeriö', False)
+    """
+    return {a.alias: a.canonical for a in aliases()
+            if a.type == "ministry" and a.lang == "fi" and " " not in a.alias and a.alias.upper() == a.alias}
+
+
+@dataclass(frozen=True)
+class LegalForm:
+    """One row of ``data/legal_forms.csv`` (ISO 20275 ELF code list, Finland).
+
+    ``match`` is ``abbrev`` for a standalone abbreviation (Oy, ry, sr ...) or
+    ``word`` for a written-out form that may also end a compound word
+    (säätiö, kuntayhtymä in koulutuskuntayhtymä ...).
+    """
+    form: str
+    match: str
+    lang: str
+    family: str
+    type: str
+    elf_code: str
+    elf_name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class HeadWord:
+    """One row of ``data/head_words.csv``: a generic head word of organisation names.
+
+    ``priority`` is ``name`` (the word decides the type even against a legal
+    form: Lab-ammattikorkeakoulu Oy is a university of applied sciences),
+    ``fallback`` (used only when no legal form says otherwise) or ``none``
+    (generic word with no type, e.g. keskus).
+    """
+    word: str
+    type: str
+    lang: str
+    priority: str
+    source: str
+
+
+@dataclass(frozen=True)
+class HeadPhrase:
+    """One row of ``data/head_phrases.csv``: a long head phrase and its official short form."""
+    phrase: str
+    short: str
+    lang: str
+    source: str
+
+
+def _read(name: str, cls):
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
+        rows = []
+        for n, row in enumerate(csv.DictReader(f), start=2):
+            if None in row or None in row.values():
+                raise ValueError(f"{DATA_DIR / name}: line {n}: wrong number of columns")
+            rows.append(cls(**{k: (v or "").strip() for k, v in row.items()}))
+        return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def legal_forms() -> tuple[LegalForm, ...]:
+    """Every row of ``data/legal_forms.csv``.
+
+    >>> {f.form: f.elf_code for f in legal_forms() if f.form in ("Oy", "ry", "sr")}
+    {'Oy': 'DKUW', 'ry': 'UXEW', 'sr': 'YK5G'}
+    """
+    return _read("legal_forms.csv", LegalForm)
+
+
+@lru_cache(maxsize=None)
+def head_words() -> tuple[HeadWord, ...]:
+    """Every row of ``data/head_words.csv``."""
+    return _read("head_words.csv", HeadWord)
+
+
+@lru_cache(maxsize=None)
+def head_phrases() -> tuple[HeadPhrase, ...]:
+    """Every row of ``data/head_phrases.csv``."""
+    return _read("head_phrases.csv", HeadPhrase)
