@@ -1,44 +1,52 @@
 """Organisation resolution: printed names -> one entity per real organisation.
 
-BASELINE (issue D replaces the internals, keeping this interface):
-whitespace/case normalisation and the curated alias table only.
-
 Interface used by ``graph.build``::
 
     res = resolve(mentions, decisions=None)
     ent = res.entity_for("Lab-ammattikorkeakoulu Oy")   # -> OrgEntity
     res.entities        # every OrgEntity, sorted by key
     res.review_queue    # close pairs a person should decide on
+
+Evidence, strongest first (names are parsed by :mod:`graph.names`, pairs
+judged by :mod:`graph.matching`):
+
+1. a valid business ID (:mod:`graph.business_id`): the same ID merges,
+   different IDs never merge;
+2. a person's decision, ``merge`` or ``keep_apart`` (:mod:`graph.review`);
+3. the curated alias table (abbreviations, Swedish/English parallel names);
+4. the same name after normalisation (case, PDF hyphenation, spacing, legal
+   form, an acronym printed with the name, 'X ry, Y rf' parallel names);
+5. fuzzy similarity between names sharing a distinctive word: merged only at
+   :data:`~graph.matching.MERGE_SCORE` and only if nothing disagrees; close
+   pairs go to the review queue, never to an automatic merge.
+
+>>> res = resolve([NameMention("Lab- ammattikorkeakoulu Oy", "a.txt", 3),
+...                NameMention("LAB-ammattikorkeakoulu", "b.txt", 9),
+...                NameMention("Lapin ammattikorkeakoulu Oy", "b.txt", 10)])
+>>> [(e.label, e.type) for e in res.entities]
+[('LAB-ammattikorkeakoulu Oy', 'university_of_applied_sciences'), ('Lapin ammattikorkeakoulu Oy', 'university_of_applied_sciences')]
+>>> res.entity_for("lab-AMMATTIKORKEAKOULU").key
+'lab-ammattikorkeakoulu-oy'
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
-from loaders.reference import _by_alias, expand_abbreviation
+from .business_id import normalise_business_id, validate_business_id
+from .matching import MERGE_SCORE, REVIEW_SCORE, assess, score
+from .names import (ORG_TYPES, PUBLIC_TYPES, ParsedName, alias_acronyms, blocking_keys, canonical_spelling,
+                    capitalisation, initials, parse)
+from .review import Decision, read_decisions, write_review_queue
 
-__all__ = ["ORG_TYPES", "NameMention", "OrgEntity", "ReviewPair", "Resolution", "resolve", "slug"]
-
-#: organisation type key -> ontology class local name
-ORG_TYPES = {
-    "ministry": "Ministry",
-    "ely_centre": "ElyCentre",
-    "agency": "NationalAgency",
-    "municipality": "Municipality",
-    "joint_municipal_authority": "JointMunicipalAuthority",
-    "wellbeing_services_county": "WellbeingServicesCounty",
-    "hospital_district": "HospitalDistrict",
-    "university": "University",
-    "university_of_applied_sciences": "UniversityOfAppliedSciences",
-    "vocational_institution": "VocationalInstitution",
-    "foundation": "Foundation",
-    "association": "Association",
-    "company": "Company",
-    "other": "OtherOrganisation",
-}
+__all__ = ["ORG_TYPES", "MERGE_SCORE", "REVIEW_SCORE", "Decision", "NameMention", "OrgEntity", "ReviewPair",
+           "Resolution", "normalise_business_id", "read_decisions", "resolve", "score", "slug",
+           "validate_business_id", "write_review_queue"]
 
 
 @dataclass(frozen=True)
@@ -74,12 +82,15 @@ class Resolution:
     entities: list[OrgEntity]
     review_queue: list[ReviewPair]
     _index: dict[str, OrgEntity]
+    warnings: list[str] = field(default_factory=list)        # invalid business IDs, unusable decisions
+    decisions: list[Decision] = field(default_factory=list)  # the decisions this resolution applied
 
     def entity_for(self, name: str) -> OrgEntity:
-        try:
-            return self._index[_norm(name)]
-        except KeyError:
-            raise KeyError(f"organisation {name!r} was not among the resolved mentions") from None
+        """The entity of a printed name, in any whitespace/case/hyphenation variant."""
+        for k in (_norm(name), "k:" + parse(name).key):
+            if k in self._index:
+                return self._index[k]
+        raise KeyError(f"organisation {name!r} was not among the resolved mentions")
 
 
 def slug(text: str) -> str:
@@ -98,25 +109,350 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
-def _canonical_types() -> dict[str, str]:
-    from loaders.reference import aliases
-    return {_norm(a.canonical): a.type for a in aliases()}
+def _mention_order(m: NameMention):
+    return (m.source, m.line, m.name, m.business_id or "")
 
 
-def resolve(mentions: Iterable[NameMention], decisions: Optional[Path] = None) -> Resolution:
-    groups: dict[str, list[NameMention]] = {}
+# --------------------------------------------------------------------------- nodes and clusters
+
+@dataclass
+class _Node:
+    """All mentions of one normalised name: same comparison key, legal family and business ID."""
+    id: tuple[str, str, str]
+    mentions: list[NameMention] = field(default_factory=list)
+
+    @property
+    def family(self) -> str:
+        return self.id[1]
+
+    @property
+    def bid(self) -> str:
+        return self.id[2]
+
+    @property
+    def displays(self) -> Counter:
+        return Counter(parse(m.name).display for m in self.mentions)
+
+    @property
+    def name(self) -> str:
+        """The most frequent printed form (ties: alphabetical)."""
+        c = self.displays
+        return min(c, key=lambda d: (-c[d], d))
+
+    @property
+    def parsed(self) -> ParsedName:
+        return parse(self.name)
+
+    def exact_keys(self) -> set[str]:
+        """Keys that make two names one organisation: normalised name (with and
+        without a printed acronym, each part of 'X ry, Y rf') and alias anchor."""
+        keys = {"y:" + self.bid} if self.bid else set()
+        for d in self.displays:
+            p = parse(d)
+            for q in (p, *(parse(x) for x in p.parts)):
+                keys |= {"k:" + k for k in (q.key, q.stripped_key) if k}
+                if q.alias:
+                    keys.add("a:" + q.alias.canonical.casefold())
+        return keys
+
+
+def _compatible(x: _Node, y: _Node) -> bool:
+    """No business ID or legal form disagrees."""
+    return (not x.bid or not y.bid or x.bid == y.bid) and (not x.family or not y.family or x.family == y.family)
+
+
+class _Clusters:
+    """Union-find over nodes that refuses unions contradicting hard evidence."""
+
+    KEPT_APART = "kept apart by a decision"
+
+    def __init__(self, nodes: list[_Node]):
+        self.node = {n.id: n for n in nodes}
+        self.parent = {n.id: n.id for n in nodes}
+        self.members = {n.id: [n] for n in nodes}
+        self.apart: dict[tuple, set[tuple]] = defaultdict(set)
+
+    def find(self, x: tuple) -> tuple:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def keep_apart(self, a: tuple, b: tuple):
+        self.apart[a].add(b)
+        self.apart[b].add(a)
+
+    def conflict(self, a: tuple, b: tuple, check_types: bool = False) -> Optional[str]:
+        """Why the clusters of ``a`` and ``b`` must stay apart, or None."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return None
+        A, B = self.members[ra], self.members[rb]
+        ids_b = {n.id for n in B}
+        if any(self.apart[n.id] & ids_b for n in A):
+            return self.KEPT_APART
+        if len({n.bid for n in A + B} - {""}) > 1:
+            return "different business IDs"
+        if len({n.family for n in A + B} - {""}) > 1:
+            return "different legal forms"
+        if check_types and len({n.parsed.type for n in A + B} - {"other"}) > 1:
+            return "different organisation types"
+        return None
+
+    def union(self, a: tuple, b: tuple, check_types: bool = False) -> bool:
+        if self.conflict(a, b, check_types):
+            return False
+        ra, rb = sorted((self.find(a), self.find(b)))
+        if ra != rb:
+            self.parent[rb] = ra
+            self.members[ra] += self.members.pop(rb)
+        return True
+
+    def groups(self) -> list[list[_Node]]:
+        return [sorted(ns, key=lambda n: n.id) for _, ns in sorted(self.members.items())]
+
+
+# --------------------------------------------------------------------------- the steps of resolve()
+
+def _nodes(mentions: list[NameMention], warnings: list[str]) -> list[_Node]:
+    """Group mentions into nodes; report and drop invalid business IDs."""
+    ids_of_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+    usable = []
     for m in mentions:
-        canonical = expand_abbreviation(m.name) or m.name
-        groups.setdefault(_norm(canonical), []).append(m)
-    entities, index = [], {}
-    for key in sorted(groups):
-        ms = groups[key]
-        label = expand_abbreviation(ms[0].name) or max((m.name for m in ms), key=lambda n: (len(n), n))
-        alias = _by_alias().get(ms[0].name.strip().casefold())
-        ent = OrgEntity(key=slug(label), label=re.sub(r"\s+", " ", label).strip(), mentions=ms,
-                        type=alias.type if alias else _canonical_types().get(_norm(label), "other"))
-        entities.append(ent)
-        for m in ms:
-            index[_norm(m.name)] = ent
-        index[key] = ent
-    return Resolution(sorted(entities, key=lambda e: e.key), [], index)
+        p = parse(m.name)
+        if not p.key:
+            warnings.append(f"{m.source}:{m.line}: {m.name!r} is not an organisation name; skipped")
+            continue
+        bid = normalise_business_id(m.business_id) if m.business_id else None
+        if m.business_id and not bid:
+            warnings.append(f"{m.source}:{m.line}: business ID {m.business_id!r} of {m.name!r} "
+                            f"is not a valid Y-tunnus (format or check digit); not used")
+        usable.append((m, p, bid or ""))
+        if bid:
+            ids_of_name[(p.key, p.family)].add(bid)
+    nodes: dict[tuple, _Node] = {}
+    for m, p, bid in usable:
+        known = ids_of_name[(p.key, p.family)]
+        if not bid and len(known) == 1:
+            bid = next(iter(known))          # the same name is printed elsewhere with its ID
+        nid = (p.key, p.family, bid)
+        nodes.setdefault(nid, _Node(nid)).mentions.append(m)
+    return [nodes[k] for k in sorted(nodes)]
+
+
+def _as_decisions(decisions) -> list[Decision]:
+    if decisions is None:
+        return []
+    if isinstance(decisions, (str, Path)):
+        return read_decisions(decisions)
+    return [d if isinstance(d, Decision) else Decision(*d) for d in decisions]
+
+
+def _apply_decisions(cl: _Clusters, nodes: list[_Node], decisions: list[Decision],
+                     warnings: list[str]) -> list[Decision]:
+    """keep_apart first (they block every later union), then merge."""
+    lookup: dict[str, set[tuple]] = defaultdict(set)
+    for n in nodes:
+        for text in [*n.displays, *(m.name for m in n.mentions)]:
+            lookup[_norm(text)].add(n.id)
+            lookup["k:" + parse(text).key].add(n.id)
+
+    def nodes_of(name: str) -> set[tuple]:
+        return lookup.get(_norm(name)) or lookup.get("k:" + parse(name).key) or set()
+
+    values: dict[frozenset, set[str]] = defaultdict(set)
+    for d in decisions:
+        values[frozenset((_norm(d.name_a), _norm(d.name_b)))].add(d.decision)
+    applied = []
+    for d in sorted(decisions, key=lambda d: (d.decision != "keep_apart", d.row, d.name_a, d.name_b)):
+        where = f"decision row {d.row}" if d.row else "decision"
+        na, nb = nodes_of(d.name_a), nodes_of(d.name_b)
+        if not na or not nb:
+            warnings.append(f"{where}: {(d.name_b if na else d.name_a)!r} is not among this build's "
+                            f"organisations; not used")
+            continue
+        if d.decision == "merge" and len(values[frozenset((_norm(d.name_a), _norm(d.name_b)))]) > 1:
+            warnings.append(f"{where}: {d.name_a!r} / {d.name_b!r} is both merge and keep_apart; kept apart")
+            continue
+        for a in sorted(na):
+            for b in sorted(nb):
+                if d.decision == "keep_apart":
+                    if cl.find(a) == cl.find(b):
+                        warnings.append(f"{where}: {d.name_a!r} and {d.name_b!r} have the same business ID "
+                                        f"or normalised name; cannot keep apart")
+                    else:
+                        cl.keep_apart(a, b)
+                elif not cl.union(a, b):
+                    warnings.append(f"{where}: cannot merge {d.name_a!r} and {d.name_b!r}: {cl.conflict(a, b)}")
+        applied.append(d)
+    return applied
+
+
+def _merge_exact(cl: _Clusters, nodes: list[_Node], review: list):
+    """Same business ID, alias anchor or normalised name. A name that fits two
+    organisations which disagree (business ID, legal form) is asked about instead."""
+    groups: dict[str, list[_Node]] = defaultdict(list)
+    for n in nodes:
+        for k in n.exact_keys():
+            groups[k].append(n)
+    for k in sorted(groups):
+        members = groups[k]
+        for x in members:
+            fits = [y for y in members if y is not x and _compatible(x, y)]
+            ambiguous = any(not _compatible(y, z) for i, y in enumerate(fits) for z in fits[i + 1:])
+            for y in fits:
+                if ambiguous:
+                    review.append((x.id, y.id, 100.0, "the same name fits two organisations that differ "
+                                                      "(business ID or legal form)"))
+                elif x.id < y.id:
+                    cl.union(x.id, y.id)
+
+
+def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list):
+    """Fuzzy scoring between names that share a blocking key (a distinctive word)."""
+    blocks: dict[str, list[_Node]] = defaultdict(list)
+    for n in nodes:
+        if not n.parsed.bare_acronym:
+            for b in blocking_keys(n.parsed):
+                blocks[b].append(n)
+    pairs = sorted({(x.id, y.id) for ms in blocks.values() for x in ms for y in ms if x.id < y.id})
+    merges = []
+    for a, b in pairs:
+        if cl.find(a) != cl.find(b):
+            verdict, s, reason = assess(cl.node[a].parsed, cl.node[b].parsed)
+            if verdict == "merge":
+                merges.append((-s, a, b, reason))
+            elif verdict == "review":
+                review.append((a, b, s, reason))
+    for neg, a, b, reason in sorted(merges):       # best pairs first
+        why = cl.conflict(a, b, check_types=True)
+        if why:
+            if why != cl.KEPT_APART:
+                review.append((a, b, -neg, f"{reason}; not merged: {why}"))
+        else:
+            cl.union(a, b, check_types=True)
+
+
+def _merge_acronyms(cl: _Clusters, nodes: list[_Node], review: list):
+    """A bare acronym ('SYKLI') joins the one organisation printed with it
+    ('Suomen ympäristöopisto SYKLI Oy'); several, or only matching initials: review."""
+    holders: dict[str, set[tuple]] = defaultdict(set)
+    for n in nodes:
+        if n.parsed.acronym and not n.parsed.bare_acronym:
+            holders[n.parsed.acronym.casefold()].add(n.id)
+    for n in nodes:
+        p = n.parsed
+        if not p.bare_acronym or p.alias:
+            continue            # the alias table already placed it
+        acr = p.acronym.casefold()
+        found = sorted(holders.get(acr, ()))
+        roots = {cl.find(h) for h in found} - {cl.find(n.id)}
+        if len(roots) == 1:
+            if not cl.union(n.id, found[0]):
+                review.append((n.id, found[0], 100.0, "abbreviation printed with this organisation's name"))
+        elif roots:
+            review += [(n.id, h, 100.0, "abbreviation printed with several organisations' names") for h in found]
+        else:
+            review += [(n.id, m.id, 100.0, "abbreviation matches the initials of the name") for m in nodes
+                       if m is not n and not m.parsed.bare_acronym and len(m.parsed.tokens) >= 2
+                       and initials(m.parsed) == acr and cl.find(m.id) != cl.find(n.id)]
+
+
+def _review_queue(cl: _Clusters, review: list) -> list[ReviewPair]:
+    """Open pairs only (not merged, not kept apart), the best pair per two clusters."""
+    best: dict[frozenset, tuple] = {}
+    for a, b, s, reason in review:
+        if cl.find(a) == cl.find(b) or cl.conflict(a, b) == cl.KEPT_APART:
+            continue
+        na, nb = sorted((cl.node[a].name, cl.node[b].name), key=lambda x: (x.casefold(), x))
+        k = frozenset((cl.find(a), cl.find(b)))
+        cand = (-s, na, nb, reason)
+        if k not in best or cand < best[k]:
+            best[k] = cand
+    return [ReviewPair(a, b, -neg, reason) for neg, a, b, reason in sorted(best.values())]
+
+
+# --------------------------------------------------------------------------- entities
+
+def _entity_type(forms: Counter) -> str:
+    """Strongest evidence (alias > head word > legal form > fallback word), then most mentions."""
+    votes: dict[str, list] = {}
+    for d, count in forms.items():
+        p = parse(d)
+        if p.type != "other":
+            v = votes.setdefault(p.type, [0.0, 0])
+            v[0] = max(v[0], p.type_strength)
+            v[1] += count
+    order = list(ORG_TYPES)
+    return min(votes, key=lambda t: (-votes[t][0], -votes[t][1], order.index(t))) if votes else "other"
+
+
+def _label(forms: Counter, ent_type: str) -> str:
+    """The alias table's canonical name; else the form with a legal form (not for
+    public bodies) and proper capitalisation, Finnish first, most frequent,
+    fullest, fewest capitals, alphabetical."""
+    canon = Counter()
+    for d, count in forms.items():
+        if parse(d).alias:
+            canon[parse(d).alias.canonical] += count
+    if canon:
+        return min(canon, key=lambda c: (-canon[c], c))
+    full = [d for d in forms if not parse(d).bare_acronym] or list(forms)
+
+    def rank(d: str):
+        p = parse(d)
+        legal_ok = bool(p.legal_form) and ent_type not in PUBLIC_TYPES
+        lang = {"fi": 0, "sv": 1}.get(p.lang, 2)
+        return (not legal_ok, -capitalisation(p), lang, -forms[d], -len(p.tokens), sum(map(str.isupper, d)), d)
+    return min(full, key=rank)
+
+
+def _entity(nodes: list[_Node]) -> OrgEntity:
+    forms: Counter = Counter()       # printed forms, legal forms in their own spelling, parallel names split
+    for n in nodes:
+        for d, count in n.displays.items():
+            p = parse(d)
+            for part in (p.parts or (d,)):
+                forms[canonical_spelling(parse(part))] += count
+    ent_type = _entity_type(forms)
+    label = _label(forms, ent_type)
+    acronyms = Counter({a: 0 for a in alias_acronyms(label)})
+    for d, count in forms.items():
+        if parse(d).acronym:
+            acronyms[parse(d).acronym] += count
+    bids = sorted({n.bid for n in nodes} - {""})
+    return OrgEntity(key=f"y-{bids[0]}" if bids else slug(label), label=label, lang=parse(label).lang,
+                     type=ent_type, business_id=bids[0] if bids else None,
+                     acronym=min(acronyms, key=lambda a: (-acronyms[a], a)) if acronyms else None,
+                     mentions=sorted((m for n in nodes for m in n.mentions), key=_mention_order))
+
+
+def resolve(mentions: Iterable[NameMention],
+            decisions: Union[str, Path, Iterable[Decision], None] = None) -> Resolution:
+    """Resolve printed names into organisations (deterministic, independent of input order).
+
+    ``decisions``: a reviewed CSV (see :func:`graph.review.read_decisions`) or
+    :class:`Decision` objects; they override the name rules both ways.
+    """
+    warnings: list[str] = []
+    nodes = _nodes(sorted(set(mentions), key=_mention_order), warnings)
+    cl = _Clusters(nodes)
+    review: list[tuple[tuple, tuple, float, str]] = []
+    applied = _apply_decisions(cl, nodes, _as_decisions(decisions), warnings)
+    _merge_exact(cl, nodes, review)
+    _merge_similar(cl, nodes, review)
+    _merge_acronyms(cl, nodes, review)
+    queue = _review_queue(cl, review)
+
+    groups = cl.groups()
+    entities = [_entity(g) for g in groups]
+    clashes = Counter(e.key for e in entities)
+    for e, g in zip(entities, groups):
+        if clashes[e.key] > 1:       # same label, kept apart: a suffix from the names, stable across runs
+            e.key += "-" + hashlib.sha1("|".join(n.id[0] for n in g).encode()).hexdigest()[:8]
+    index: dict[str, OrgEntity] = {}
+    for e, g in sorted(zip(entities, groups), key=lambda x: x[0].key):
+        for n in g:              # a name printed for two organisations (business IDs): the first by key
+            for k in {_norm(m.name) for m in n.mentions} | {_norm(d) for d in n.displays} | {"k:" + n.id[0]}:
+                index.setdefault(k, e)
+    return Resolution(sorted(entities, key=lambda e: e.key), queue, index, warnings, applied)

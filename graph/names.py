@@ -1,0 +1,424 @@
+"""Organisation names: cleaning, legal forms, head words and blocking keys.
+
+One printed name in, one :class:`ParsedName` out. :mod:`graph.identity`
+compares parsed names to decide which of them denote one organisation.
+All vocabulary is reference data under ``loaders/data`` (legal forms from
+the ISO 20275 code list, head words, head phrases, the alias table); this
+module holds only the rules.
+
+>>> p = parse("Laurea- ammattikorkeakoulu Oy")
+>>> p.display, p.key, p.distinctive, p.type, p.legal_form
+('Laurea-ammattikorkeakoulu Oy', 'laureaammattikorkeakoulu', ('laurea',), 'university_of_applied_sciences', 'Oy')
+>>> parse("Uudenmaan elinkeino-, liikenne- ja ympäristökeskus").key == parse("Uudenmaan ELY-keskus").key
+True
+>>> parse("Ab Yrkeshögskolan vid Åbo Akademi").type, parse("Åbo Akademi").type
+('university_of_applied_sciences', 'university')
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from loaders.reference import Alias, aliases, head_phrases, head_words, legal_forms
+
+__all__ = ["ORG_TYPES", "PUBLIC_TYPES", "STOPWORDS", "Head", "ParsedName", "alias_acronyms", "blocking_keys",
+           "canonical_spelling", "capitalisation", "clean", "fold", "initials", "parse"]
+
+#: organisation type key -> ontology class local name
+ORG_TYPES = {
+    "ministry": "Ministry",
+    "ely_centre": "ElyCentre",
+    "agency": "NationalAgency",
+    "municipality": "Municipality",
+    "joint_municipal_authority": "JointMunicipalAuthority",
+    "wellbeing_services_county": "WellbeingServicesCounty",
+    "hospital_district": "HospitalDistrict",
+    "university": "University",
+    "university_of_applied_sciences": "UniversityOfAppliedSciences",
+    "vocational_institution": "VocationalInstitution",
+    "foundation": "Foundation",
+    "association": "Association",
+    "company": "Company",
+    "other": "OtherOrganisation",
+}
+
+#: public bodies never carry a company/association legal form in their official name
+PUBLIC_TYPES = frozenset({"ministry", "ely_centre", "agency", "municipality", "joint_municipal_authority",
+                          "wellbeing_services_county", "hospital_district", "university"})
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+_CONJ = r"(?:ja|tai|sekä|eli|och|eller|samt|and|or)"
+_SV_WORDS = frozenset("i vid för och av på till samt inom".split())
+_EN_WORDS = frozenset("of the and for in at".split())
+#: words that are never distinctive (conjunctions and prepositions)
+STOPWORDS = frozenset({"ja", "tai", "sekä", "eli", "&"}) | _SV_WORDS | _EN_WORDS | {"or"}
+#: in Swedish and English names the head comes before these ("Yrkeshögskolan vid Åbo Akademi")
+_PREPOSITIONS = frozenset("i vid för av på till inom of for in at".split())
+_ACRONYM_RE = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7}")
+_PAREN_RE = re.compile(r"\(([^()]*)\)")
+
+
+def fold(text: str) -> str:
+    """Case-folded, with hyphens, dots and apostrophes removed: the comparison form of a token."""
+    return re.sub(r"[-.'’]", "", text.casefold())
+
+
+@dataclass(frozen=True)
+class Head:
+    """A head word found in a name (from head_words.csv or a written-out legal form)."""
+    word: str        # canonical spelling, e.g. 'ELY-keskus'
+    type: str        # ORG_TYPES key or '' (generic word)
+    lang: str
+    priority: str    # 'name' | 'fallback' | 'none'
+    family: str = ""  # legal family when the head is a written-out legal form (säätiö ...)
+
+
+@lru_cache(maxsize=None)
+def _abbrev_forms() -> dict:
+    """folded abbreviation -> LegalForm ('oy' -> Oy, 'ry' -> ry ...)."""
+    return {fold(f.form): f for f in legal_forms() if f.match == "abbrev"}
+
+
+@lru_cache(maxsize=None)
+def _heads() -> tuple:
+    """(folded words, Head) for every head word, longest first (longest suffix wins)."""
+    out = []
+    for h in head_words():
+        out.append((tuple(fold(w) for w in h.word.split()), Head(h.word, h.type, h.lang, h.priority)))
+    for f in legal_forms():
+        if f.match == "word":
+            out.append(((fold(f.form),), Head(f.form, f.type, f.lang, "name", f.family)))
+    return tuple(sorted(out, key=lambda x: (-len(x[0]), -len(" ".join(x[0])), x[0])))
+
+
+@lru_cache(maxsize=None)
+def _phrases() -> tuple:
+    return tuple((re.compile(r"(?<!\w)" + re.escape(p.phrase) + r"(?!\w)", re.I), p.short)
+                 for p in sorted(head_phrases(), key=lambda p: -len(p.phrase)))
+
+
+def _head_of_token(tok: str) -> tuple[Optional[Head], str]:
+    """(head, distinctive prefix) of one folded token; a compound keeps its prefix.
+
+    >>> _head_of_token("sininauhaliitto")[1], _head_of_token("kuntoutussäätiö")[0].type
+    ('sininauha', 'foundation')
+    """
+    for words, head in _heads():
+        if len(words) != 1:
+            continue
+        w = words[0]
+        if tok == w:
+            return head, ""
+        if tok.endswith(w) and len(tok) - len(w) >= 3:
+            return head, tok[: -len(w)]
+    return None, tok
+
+
+def _repair_break(m: re.Match) -> str:
+    """'Laurea- ammattikorkeakoulu' -> 'Laurea-ammattikorkeakoulu', but a break
+    inside a head word loses its hyphen ('ammattikorkea- koulu' -> 'ammattikorkeakoulu')."""
+    left, right = m.group(1), m.group(2)
+    joined, br = fold(left + right), len(fold(left))
+    for words, head in _heads():
+        if len(words) == 1 and joined.endswith(words[0]):
+            cut = br - (len(joined) - len(words[0]))     # break position inside the head word
+            if cut <= 0:
+                break                                     # break before the head: a real compound hyphen
+            own = head.word.casefold()
+            seen = 0
+            for i, ch in enumerate(own):
+                if seen == cut:
+                    return left + ("-" if ch == "-" else "") + right
+                seen += ch not in "-."
+            return left + right
+    return f"{left}-{right}"
+
+
+def clean(name: str) -> str:
+    """The printed name with whitespace, dashes and PDF line-break hyphens repaired.
+
+    Real coordination hyphens stay ('Ensi- ja turvakotien liitto').
+
+    >>> clean(" Laurea-  ammattikorkeakoulu   Oy ")
+    'Laurea-ammattikorkeakoulu Oy'
+    >>> clean("Kaakkois-Suomen ammattikorkea- koulu Oy")
+    'Kaakkois-Suomen ammattikorkeakoulu Oy'
+    >>> clean("Ensi- ja turvakotien liitto r.y.")
+    'Ensi- ja turvakotien liitto r.y'
+    >>> clean("Keski-Suomen ELY-\\nkeskus")
+    'Keski-Suomen ELY-keskus'
+    """
+    t = unicodedata.normalize("NFKC", name).replace("\u00ad", "").translate(_DASHES)
+    t = re.sub(r"\s+", " ", t).strip()
+    t = re.sub(rf"(\w+)- (?!{_CONJ}\b)(\w+)", _repair_break, t)
+    return t.strip(" ,;:.·•\"'“”„«»")
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """What the identity rules need to know about one printed name."""
+    printed: str
+    display: str                    # cleaned printed form
+    tokens: tuple[str, ...]         # folded tokens without legal-form abbreviations
+    raw_tokens: tuple[str, ...]     # the same tokens as printed (case kept)
+    legal: tuple[str, ...]          # legal-form abbreviations as printed ('oy', 'Ab' ...)
+    legal_form: str                 # canonical spelling of the first legal form ('Oy'), or ''
+    family: str                     # legal family (limited_company, association ...), or ''
+    acronym: str                    # acronym the name carries ('LUT', 'THL'), or ''
+    bare_acronym: bool              # the whole name is an acronym ('THL', 'SYKLI Oy')
+    key: str                        # compact comparison key (all tokens, no legal forms)
+    stripped_key: str               # key without the acronym, or ''
+    spaced: str                     # tokens joined by spaces
+    distinctive: tuple[str, ...]    # proper-name parts: the blocking words
+    head: Optional[Head]            # the name's head word (kind of organisation)
+    type: str                       # ORG_TYPES key
+    type_strength: float            # 3 alias, 2 head word, 1 legal form, 0.5 fallback word, 0 none
+    lang: str                       # 'fi' | 'sv' | 'en'
+    parts: tuple[str, ...]          # parallel names printed together ('A ry, B rf')
+    alias: Optional[Alias]          # curated alias row this name matches
+
+
+def _split_parallel(display: str) -> tuple[str, ...]:
+    """Parallel Finnish/Swedish names printed as one ('X ry, Y rf'): each part
+    ends in a legal form of the same family, in different languages."""
+    parts = [p.strip() for p in display.split(",")]
+    if len(parts) != 2 or not all(parts):
+        return ()
+    forms = [_abbrev_forms().get(fold(p.split()[-1])) for p in parts]
+    if all(forms) and forms[0].family == forms[1].family and forms[0].lang != forms[1].lang:
+        return tuple(parts)
+    return ()
+
+
+@lru_cache(maxsize=65536)
+def _basic(name: str) -> dict:
+    """Everything that does not need the alias table."""
+    display = clean(name)
+    parts = _split_parallel(display)
+    if parts:      # compare by the first (usually Finnish) name; identity links the other part
+        return dict(_basic(parts[0]), printed=name, display=display, parts=parts)
+    work = display
+    for rx, short in _phrases():
+        work = rx.sub(short, work)
+    acronym = ""
+    for inner in _PAREN_RE.findall(work):
+        if _ACRONYM_RE.fullmatch(inner.strip()):
+            acronym = inner.strip()
+    work = _PAREN_RE.sub(" ", work)
+    raw = []
+    for tok in re.split(r"[\s,;/]+", work):
+        tok = re.sub(r":[a-zåäö]{1,4}$", "", tok, flags=re.I)   # TEM:n -> TEM
+        tok = tok.strip("\"'“”„«»()[].·•").strip("-")
+        if tok and fold(tok):
+            raw.append(tok)
+    # legal-form abbreviations at the end ('Oy Ab') and, for companies, at the start ('Ab X')
+    legal = []
+    while len(raw) > 1 and fold(raw[-1]) in _abbrev_forms():
+        legal.insert(0, raw.pop())
+    while len(raw) > 1 and fold(raw[0]) in _abbrev_forms() and \
+            _abbrev_forms()[fold(raw[0])].family in ("limited_company", "sole_trader"):
+        legal.append(raw.pop(0))
+    forms = [_abbrev_forms()[fold(x)] for x in legal]
+    bare = False
+    rest = list(raw)
+    if len(raw) == 1 and _ACRONYM_RE.fullmatch(raw[0]):
+        acronym, bare = raw[0], True
+    elif len(raw) >= 3 and not all(t.isupper() for t in raw):
+        if _ACRONYM_RE.fullmatch(raw[-1]):
+            acronym, rest = raw[-1], raw[:-1]
+        elif _ACRONYM_RE.fullmatch(raw[0]):
+            acronym, rest = raw[0], raw[1:]
+    tokens = tuple(fold(t) for t in raw)
+    rest_tokens = tuple(fold(t) for t in rest)
+    # head words: multi-word ones first, then one head per token (longest suffix)
+    heads: list[tuple[int, Head]] = []
+    used: set[int] = set()
+    for words, head in _heads():
+        if len(words) > 1:
+            for i in range(len(tokens) - len(words) + 1):
+                if tokens[i:i + len(words)] == words and not used & set(range(i, i + len(words))):
+                    heads.append((i + len(words) - 1, head))
+                    used |= set(range(i, i + len(words)))
+    distinctive = []
+    for i, tok in enumerate(tokens):
+        if i in used or tok in STOPWORDS or (acronym and not bare and len(rest) < len(raw) and raw[i] == acronym):
+            continue
+        head, prefix = _head_of_token(tok)
+        if head:
+            heads.append((i, head))
+        if prefix:
+            distinctive.append(prefix)
+    heads.sort(key=lambda x: x[0])
+    # the head of the name: rightmost head before the first preposition (Swedish/English names)
+    stop = next((i for i, t in enumerate(tokens) if i > 0 and t in _PREPOSITIONS), len(tokens))
+    primary = [h for i, h in heads if i < stop]
+    head = primary[-1] if primary else None
+    family = forms[0].family if forms else (head.family if head else "")
+    return dict(printed=name, display=display, tokens=tokens, raw_tokens=tuple(raw), legal=tuple(legal),
+                legal_form=forms[0].form if forms else "", family=family, acronym=acronym, bare_acronym=bare,
+                key="".join(tokens), stripped_key="".join(rest_tokens) if len(rest) < len(raw) else "",
+                spaced=" ".join(tokens), distinctive=tuple(distinctive), head=head, parts=parts,
+                _forms=tuple(forms), _heads=tuple(h for _, h in heads))
+
+
+@lru_cache(maxsize=None)
+def _alias_index() -> dict:
+    """comparison key -> Alias row, for aliases and canonical names of organisation types."""
+    index: dict[str, Optional[Alias]] = {}
+    for a in sorted(aliases(), key=lambda a: (a.alias.casefold(), a.canonical)):
+        if a.type not in ORG_TYPES:
+            continue      # the table also holds programme names
+        canon = Alias(a.canonical, a.canonical, a.type, "", a.source)
+        for text, row in ((a.alias, a), (a.canonical, canon)):
+            b = _basic(text)
+            for k in {b["key"], b["stripped_key"]} - {""}:
+                if k not in index:
+                    index[k] = row
+                elif index[k] is not None and index[k].canonical != row.canonical:
+                    index[k] = None      # one key, two organisations: ambiguous, never used
+    return index
+
+
+def _alias_for(b: dict) -> Optional[Alias]:
+    idx = _alias_index()
+    for k in (b["key"], b["stripped_key"]):
+        if k and idx.get(k):
+            return idx[k]
+    return None
+
+
+def _classify(b: dict, alias: Optional[Alias]) -> tuple[str, float]:
+    """(type, strength): alias table, then the head word, then the legal form, then fallback words."""
+    if alias:
+        return alias.type, 3.0
+    head = b["head"]
+    if head and head.type and head.priority == "name":
+        return head.type, 2.0
+    if b["_forms"]:
+        return b["_forms"][0].type, 1.0
+    if head and head.type and head.priority == "fallback":
+        return head.type, 0.5
+    return "other", 0.0
+
+
+def _language(b: dict, alias: Optional[Alias]) -> str:
+    votes = {"fi": 0.0, "sv": 0.0, "en": 0.0}
+    if alias and alias.lang in votes and fold(alias.alias) == fold(b["display"]):
+        votes[alias.lang] += 5
+    for f in b["_forms"]:
+        if f.lang in votes:
+            votes[f.lang] += 3
+    for h in b["_heads"]:
+        if h.lang in votes:
+            votes[h.lang] += 2 if h is b["head"] else 1
+    for t in b["tokens"]:
+        if t in _SV_WORDS:
+            votes["sv"] += 1
+        elif t in _EN_WORDS:
+            votes["en"] += 1
+    best = max(votes.values())
+    return next(lang for lang in ("fi", "sv", "en") if votes[lang] == best)
+
+
+@lru_cache(maxsize=65536)
+def parse(name: str) -> ParsedName:
+    """Parse one printed organisation name.
+
+    >>> p = parse("Tampereen Ammattikorkeakoulu Oy")
+    >>> p.key, p.distinctive, p.head.word, p.type, p.lang
+    ('tampereenammattikorkeakoulu', ('tampereen',), 'ammattikorkeakoulu', 'university_of_applied_sciences', 'fi')
+    >>> p = parse("Lappeenrannan-Lahden teknillinen yliopisto LUT")
+    >>> p.acronym, p.stripped_key
+    ('LUT', 'lappeenrannanlahdenteknillinenyliopisto')
+    >>> parse("Sininauhasäätiö sr").type, parse("Sininauhaliitto ry").type
+    ('foundation', 'association')
+    >>> parse("Allians för Societala Företag rf").lang, parse("University of Turku").lang
+    ('sv', 'en')
+    """
+    b = _basic(name)
+    alias = _alias_for(b)
+    typ, strength = _classify(b, alias)
+    fields = {k: v for k, v in b.items() if not k.startswith("_")}
+    return ParsedName(**fields, type=typ, type_strength=strength, lang=_language(b, alias), alias=alias)
+
+
+def blocking_keys(p: ParsedName) -> set[str]:
+    """Candidate blocks of a name: its distinctive words (and their first four
+    letters, to survive typos), never head words, legal forms or stopwords.
+
+    >>> sorted(blocking_keys(parse("Keski-Suomen ELY-keskus")))
+    ['keskisuomen', 'p4:kesk']
+    >>> blocking_keys(parse("Ammattikorkeakoulu Oy"))
+    set()
+    """
+    out = set()
+    for d in p.distinctive:
+        out.add(d)
+        if len(d) > 4:
+            out.add("p4:" + d[:4])
+    return out
+
+
+def initials(p: ParsedName) -> str:
+    """Initial letters of the significant words ('Terveyden ja hyvinvoinnin laitos' -> 'thl').
+
+    >>> initials(parse("Terveyden ja hyvinvoinnin laitos"))
+    'thl'
+    """
+    return "".join(t[0] for t in p.tokens if t not in STOPWORDS)
+
+
+def canonical_spelling(p: ParsedName) -> str:
+    """The display name with its legal forms in their own spelling ('oy' -> 'Oy', 'r.y' -> 'ry').
+
+    >>> canonical_spelling(parse("Ensi- ja turvakotien liitto r.y."))
+    'Ensi- ja turvakotien liitto ry'
+    """
+    out = p.display
+    for printed in p.legal:
+        canon = _abbrev_forms()[fold(printed)].form
+        out = re.sub(r"(?<![\w.])" + re.escape(printed) + r"(?!\w)\.?", canon, out, count=1)
+    return out
+
+
+def capitalisation(p: ParsedName) -> int:
+    """2 = proper (capital first letter, legal form and head word in their own
+    spelling), 1 = capital first letter only, 0 = lower-case start or all capitals.
+
+    >>> [capitalisation(parse(n)) for n in ("Tampereen ammattikorkeakoulu Oy",
+    ...  "Tampereen Ammattikorkeakoulu Oy", "TAMPEREEN AMMATTIKORKEAKOULU OY", "tampereen ammattikorkeakoulu")]
+    [2, 1, 0, 0]
+    """
+    d = p.display
+    if not d[:1].isupper() or d.isupper():
+        return 0
+    if any(x != _abbrev_forms()[fold(x)].form for x in p.legal):
+        return 1
+    if p.head and " " not in p.head.word:
+        word = p.head.word
+        for tok in p.raw_tokens[1:]:
+            tail = tok[-len(word):]
+            if tail.casefold() == word.casefold() and tail != word:
+                return 1     # 'Tampereen Ammattikorkeakoulu', 'Hämeen ELY-Keskus'
+    return 2
+
+
+@lru_cache(maxsize=None)
+def _acronyms_by_canonical() -> dict:
+    out: dict[str, list[str]] = {}
+    for a in aliases():
+        if a.type in ORG_TYPES and _ACRONYM_RE.fullmatch(a.alias):
+            out.setdefault(a.canonical, []).append(a.alias)
+    return out
+
+
+def alias_acronyms(canonical: str) -> list[str]:
+    """Acronyms the alias table gives for a canonical name.
+
+    >>> alias_acronyms("Terveyden ja hyvinvoinnin laitos")
+    ['THL']
+    """
+    return sorted(_acronyms_by_canonical().get(canonical, []))
