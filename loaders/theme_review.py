@@ -18,6 +18,7 @@ implementer of a group (read by :mod:`loaders.theme_review_prose`).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Optional
 
@@ -157,14 +158,35 @@ def _title_and_year(lines: list[Line]) -> tuple[Optional[str], Optional[int]]:
     return title, year
 
 
-def _sanitise(s: Optional[str]) -> Optional[str]:
-    if s is None:
-        return None
-    return strip_contact_details(s) if (EMAIL_RE.search(s) or PHONE_RE.search(s)) else s
+def _scrub(value):
+    """``value`` with e-mail addresses and phone numbers removed from every
+    string inside it (records, lists, nested records)."""
+    if isinstance(value, str):
+        return strip_contact_details(value) if (EMAIL_RE.search(value) or PHONE_RE.search(value)) else value
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = _scrub(old)
+            if new is not old and new != old:
+                changes[f.name] = new
+            elif isinstance(old, list):
+                changes[f.name] = new
+        if not changes:
+            return value
+        if value.__dataclass_params__.frozen:
+            return dataclasses.replace(value, **changes)
+        for k, v in changes.items():
+            setattr(value, k, v)
+        return value
+    return value
 
 
 def load(lines: list[Line], source: str) -> SourceDocument:
-    doc = SourceDocument(path=source, kind=KIND, line_count=len(lines))
+    count = len(lines) - (1 if lines and not lines[-1].text else 0)     # a final newline ends the last line
+    doc = SourceDocument(path=source, kind=KIND, line_count=count)
     doc.title, doc.year = _title_and_year(lines)
     prog = _programme(lines, source)
     if prog:
@@ -189,12 +211,12 @@ def load(lines: list[Line], source: str) -> SourceDocument:
             doc.skipped += result.skipped
             doc.used_list_lines += result.used_lines
             heading = join_broken(ln.clean for ln in section[h:first])
-            if result.list_only_elsewhere and _ELSEWHERE_RE.search(
+            if not result.projects and _ELSEWHERE_RE.search(
                     " ".join(ln.clean for ln in section[h:end_i])):
                 doc.skipped.append(Skipped(source, section[h].no, heading,
                                            "the project list is published separately (erillisenä liitteenä) "
                                            "and is not in this text", looks_like_entry=True))
-            body = section[box.end:h]
+            body = section[box.end:h] + section[end_i:]      # sections 1)-6) may also follow the list
         else:
             body = section[box.end:]
             doc.skipped.append(Skipped(source, section[0].no, theme.name,
@@ -213,4 +235,4 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         for x in p.participants:
             doc.organisations.append(OrgMention(x.organisation, Span(source, x.line or p.span.first,
                                                                      x.line or p.span.first)))
-    return doc
+    return _scrub(doc)        # contact details are never kept, whatever a layout let through

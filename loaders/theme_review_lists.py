@@ -212,13 +212,15 @@ class _Entry:
 def _continues(prev: str, line: str) -> bool:
     """Does ``line`` continue the implementer list ``prev`` (and not start a name)?"""
     p = prev.rstrip()
-    if not p or re.search(r"(?:,|\bja|\bsekä|-|/|&)$", p) or re.search(r"kustannusarvio\s*:?\s*[\d\s]*$", p, re.I):
+    if line.endswith(":"):
+        return False
+    if re.search(r"kustannusarvio\b", p, re.I):          # after the estimate only its broken-off digits
+        return bool(_DIGITS_ONLY_RE.match(line) and re.search(r"kustannusarvio\s*:?\s*[\d\s]*$", p, re.I))
+    if not p or re.search(r"(?:,|\bja|\bsekä|-|/|&)$", p):
         return True
     if line[:1].islower() or _LEGAL_START_RE.match(line) or _DIGITS_ONLY_RE.match(line) \
             or re.match(r"kustannusarvio\b", line, re.I):
         return True
-    if re.search(r"kustannusarvio", p, re.I):
-        return False
     last = re.split(r",|\s(?:ja|sekä)\s", p)[-1].strip(" .")
     return not looks_like_org(last)
 
@@ -227,8 +229,11 @@ def _continues(prev: str, line: str) -> bool:
 class ListResult:
     projects: list[Project]
     skipped: list[Skipped]
-    used_lines: int
-    list_only_elsewhere: bool = False
+    used: frozenset[int]          # numbers of the list lines that went into records
+
+    @property
+    def used_lines(self) -> int:
+        return len(self.used)
 
 
 class _Parser:
@@ -588,7 +593,7 @@ def _cost(text: str) -> tuple[str, Optional[Decimal]]:
 
 
 def _project(e: _Entry, source: str, theme: Optional[str], programme: Optional[str]) -> Project:
-    header = repair_hyphen_spaces(join_broken(e.name_lines))
+    header = re.sub(r"^\d{1,3}[.)]\s+", "", repair_hyphen_spaces(join_broken(e.name_lines)))
     start = end = None
     pm = PERIOD_RE.search(header)
     if pm:
@@ -699,15 +704,19 @@ def parse_list(lines: list[Line], source: str, theme: Optional[str] = None,
     the document repeats on every page)."""
     parser = _Parser(_items(lines, furniture), source)
     parser.run()
-    projects = [_project(e, source, theme, programme) for e in parser.entries if e.name_lines]
-    projects = [p for p in projects if p.name]
+    projects: list[Project] = []
+    for e in parser.entries:
+        p = _project(e, source, theme, programme)
+        if p.name:
+            projects.append(p)
+            continue
+        parser.used -= e.used
     projects = _merge_groups(projects)
     skipped = list(parser.skipped)
+    reported = {s.line for s in skipped}
     for it in parser.items:
-        if it.kind in ("url",) or it.no in parser.used:
-            continue
-        if not any(s.line == it.no for s in skipped):
-            skipped.append(Skipped(source, it.no, it.text, "not read as part of a project entry",
-                                   looks_like_entry(it.text)))
-    used = len(parser.used)
-    return ListResult(projects, sorted(skipped, key=lambda s: s.line), used, not projects)
+        if it.kind != "url" and it.no not in parser.used and it.no not in reported:
+            reason = ("an entry without a project name" if it.kind in ("code", "role", "marker")
+                      else "not read as part of a project entry")
+            skipped.append(Skipped(source, it.no, it.text, reason, looks_like_entry(it.text)))
+    return ListResult(projects, sorted(skipped, key=lambda s: s.line), frozenset(parser.used))
