@@ -55,7 +55,7 @@ def score(lines: list[Line]) -> int:
     text = "\n".join(ln.text for ln in lines)
     hakuopas = len(re.findall(r"hakuopa", text, re.I))
     glossary = any(_GLOSSARY_RE.match(ln.text) for ln in lines)
-    intro = bool(_PACKAGES_INTRO_RE.search(re.sub(r"\s+", " ", text)))
+    intro = bool(re.search(r"toimenpide-?\s*kokonaisuudet\s+(?:ovat|on)\s*:?\s*(?:\n|$|1[.)]\s)", text, re.I))
     if not (hakuopas or glossary or intro):
         return 0
     packages = len(re.findall(r"toimenpidekokonaisuu", text, re.I))

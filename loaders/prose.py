@@ -211,7 +211,8 @@ def sentences(text: str, ends: str = ".!?") -> list[str]:
     for m in sent_re.finditer(text):
         before = text[start:m.start()]
         word = re.split(r"[\s(]", before)[-1].rstrip(".!?").casefold()
-        if word in _ABBREV or re.fullmatch(r"[A-ZÅÄÖ]", word.upper()) and len(word) == 1:
+        if word in _ABBREV or re.fullmatch(r"[A-ZÅÄÖ]", word.upper()) and len(word) == 1 or \
+                re.fullmatch(r"\d{1,2}", word):   # ordinals: 'hallitusohjelman 1. Työllisyyden ...'
             continue
         out.append(text[start:m.start()].strip())
         start = m.end()

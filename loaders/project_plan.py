@@ -1,0 +1,249 @@
+"""Project plans (hankesuunnitelma): one project's application to a programme.
+
+A plan describes the applying project: its administrator (hankehallinnoija),
+pilot municipalities, partners, steering group, the programme's measure
+packages it applies for, and earlier or parallel projects it builds on or
+co-operates with (see :mod:`loaders.plan_relations`).
+
+Yields the plan's :class:`~loaders.records.Project` with participants
+(roles ``administrator``, ``pilot``, ``partner``, ``steering``) and
+``themes`` = the measure packages applied for, named as a programme guide
+names them; each related project as its own Project with its implementers
+and years; and ``Relation(plan, "related_project", other, detail=kind)``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .plan_relations import related_projects
+from .prose import Block, Vocabulary, acronym_matches, blocks, nominative, sentences, split_names
+from .records import OrgMention, Participation, Project, Relation, SourceDocument, Span
+from .reference import expand_abbreviation
+from .text import Line, is_noise, normalise_space, parse_euros, parse_period, strip_contact_details
+
+__all__ = ["KIND", "DESCRIPTION", "score", "load", "measure_packages_applied"]
+
+KIND = "project-plan"
+DESCRIPTION = ("project plan (hankesuunnitelma): the applying project, its administrator, pilots, partners, "
+               "steering group, measure packages applied for and related projects")
+
+_SECTION_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+Hankkeen\s+\w+", re.M)
+_ADMIN_RES = [
+    re.compile(r"[Hh]ankehallinnoija(?:na)?\s+(?:toimii|on)\s+(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*(?:\((?P<acr>[^)]+)\))?"
+               r"(?:[.;,]|$)"),
+    re.compile(r"[Hh]allinnoija(?:na)?\s+eli\s+(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*(?:\((?P<acr>[^)]+)\))?(?:[.;,]|$)"),
+    re.compile(r"[Hh]allinnoija\s*:\s*(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*(?:\((?P<acr>[^)]+)\))?(?:[.;,]|$)"),
+    re.compile(r"^(?P<org>[A-ZÅÄÖ][^.;()]{2,80}?)\s*(?:\((?P<acr>[^)]+)\))?\s+(?:toimii\s+)?hankkeen\s+"
+               r"(?:hallinnoijana|päätoteuttajana)"),
+]
+_PILOT_RE = re.compile(r"pilotti(?:kun\w*|alue\w*|organisaatio\w*)|pilotoivat\s+kunnat|kokeilukun\w*", re.I)
+_PARTNER_RE = re.compile(r"(?:yhteistyö)?kumppan\w*\s+(?:toimi\w*|ovat|on)\s+(?P<list>[A-ZÅÄÖ].+?)\.?$")
+_APPLY_RE = re.compile(r"(?:rahoitusta|avustusta|hankerahoitusta|rahoitus)\s+haetaan\s+(?P<what>.+?)\s?[-–]\s?"
+                       r"toimenpidekokonaisuu\w*", re.I)
+_GENERIC = re.compile(r"^(?:[a-zåäö]|muut\b|Muut\b)")
+
+
+# ----------------------------------------------------------------- scoring
+
+def score(lines: list[Line]) -> int:
+    """Evidence for a project plan: 'Hankkeen ...' sections, administrator, pilots, self-reference."""
+    text = "\n".join(ln.text for ln in lines)
+    sections = len(_SECTION_RE.findall(text))
+    admin = bool(re.search(r"[Hh]ankehallinnoija(?:na)?\s+(?:toimii|on|eli)|hallinnoijana\s+toimii\s+[A-ZÅÄÖ]",
+                           re.sub(r"\s+", " ", text)))
+    if sections < 2 and not admin:
+        return 0
+    pilots = bool(_PILOT_RE.search(text))
+    self_refs = len(re.findall(r"\b(?:[Tt]ässä|[Tt]ämän|[Tt]ämä)\s+hank", text))
+    measures = len(re.findall(r"^\s*Toimenpide\s+\d+\s*:", text, re.M))
+    return 4 * min(sections, 8) + 10 * admin + 5 * pilots + min(self_refs, 10) + min(measures, 10)
+
+
+# ----------------------------------------------------------------- helpers
+
+def measure_packages_applied(text: str) -> list[str]:
+    """Names of the measure packages a plan applies for, in the guide's spelling.
+
+    Dash spacing is repaired ('sosiaali –ja' -> 'sosiaali- ja') and the first
+    letter capitalised, as a guide names its packages.
+
+    >>> measure_packages_applied("Hankerahoitusta haetaan alfan tuki osaksi beetan –ja gamman "
+    ...                          "keskusta sekä deltan menetelmät -toimenpidekokonaisuuksiin.")
+    ['Alfan tuki osaksi beetan- ja gamman keskusta', 'Deltan menetelmät']
+    """
+    m = _APPLY_RE.search(normalise_space(text))
+    if not m:
+        return []
+    what = re.sub(r"(\w)\s+[–-]\s*(ja|tai)\b", r"\1- \2", m.group("what"))
+    out = []
+    for part in re.split(r"\s+sekä\s+|,\s+|\s+ja\s+(?=[A-ZÅÄÖ])", what):
+        part = part.strip(" .")
+        if len(part) >= 4:
+            out.append(part[:1].upper() + part[1:])
+    return out
+
+
+def _names_from(text: str) -> list[tuple[str, Optional[str]]]:
+    """(name, acronym) of the organisations in a printed list; generic nouns dropped."""
+    out = []
+    for item in split_names(text):
+        item = re.sub(r"^(?:esim\.|mm\.|kuten)\s*", "", item).strip(" .;:")
+        acr = None
+        m = re.search(r"\s*\(([^)]*)\)\s*$", item)
+        if m:
+            inner = m.group(1).strip()
+            if re.fullmatch(r"[A-ZÅÄÖ][\wÅÄÖåäö-]{1,10}", inner):
+                acr = inner
+            item = item[:m.start()].strip()
+        item = re.sub(r"\s*\([^)]*\)", "", item).strip()
+        # leading verbs/adverbs before the name: 'ovat alustavasti lupautuneet Alfan kunta'
+        item = re.sub(r"^(?:[a-zåäö][\wåäö-]*\s+)+(?=[A-ZÅÄÖ])", "", item)
+        if not item or _GENERIC.match(item) or len(item.split()) > 8:
+            continue
+        out.append((nominative(item), acr))
+    return out
+
+
+def _title(lines: list[Line]) -> Optional[str]:
+    for ln in lines[:40]:
+        m = re.match(r"^\s*(?:Hankkeen\s+nimi|Hanke|Hankesuunnitelma|Projektin\s+nimi)\s*[:–-]\s*(\S.{2,150})$",
+                     ln.text)
+        if m:
+            return normalise_space(m.group(1))
+    first = next((ln for ln in lines if not is_noise(ln.text)), None)
+    if first and not re.match(r"^\s*\d", first.text) and len(first.text.strip()) < 120 and \
+            not first.text.strip().endswith((".", ",")):
+        t = normalise_space(first.text)
+        t = re.sub(r"^(?:hankesuunnitelma|projektisuunnitelma)\s*[:–-]?\s*", "", t, flags=re.I)
+        return t or None
+    return None
+
+
+# ----------------------------------------------------------------- load
+
+def load(lines: list[Line], source: str) -> SourceDocument:
+    doc = SourceDocument(path=source, kind=KIND, line_count=len(lines))
+    vocab = Vocabulary.of_lines(lines)
+    bs = blocks(lines, vocab)
+    sents: list[tuple[Block, str]] = [(b, s) for b in bs for s in sentences(b.text, ends=".?")]
+    first_line = next((ln.no for ln in lines if ln.text.strip()), 1)
+
+    # --- administrator
+    admin: Optional[tuple[str, Optional[str], int]] = None
+    for b, s in sents:
+        for rx in _ADMIN_RES:
+            m = rx.search(s)
+            if m and not _GENERIC.match(m.group("org")):
+                admin = (nominative(m.group("org")), m.group("acr"), b.first)
+                break
+        if admin:
+            break
+
+    title = _title(lines)
+    doc.title = title
+    acronym = None
+    if title:
+        am = re.search(r"\s*\(([A-ZÅÄÖ][\wÅÄÖåäö-]{1,12})\)\s*$", title)
+        if am:
+            acronym, title = am.group(1), title[:am.start()].strip()
+    name = title or (f"Hankesuunnitelma ({admin[0]})" if admin else f"Hankesuunnitelma ({source})")
+    last = lines[-1].no if lines else 1
+    plan = Project(name, Span(source, first_line, max(first_line, last)), acronym=acronym, kind="single")
+    doc.projects.append(plan)
+
+    participants: list[Participation] = []
+    known_orgs: dict[str, str] = {}      # acronym -> full name, as the plan defines them
+
+    def add(org: str, role: str, line: int, acr: Optional[str] = None):
+        org = strip_contact_details(org).strip(" ,.;")
+        if not org or any(p.organisation == org and p.role == role for p in participants):
+            return
+        participants.append(Participation(org, role, line=line))
+        if acr and acr != org:
+            known_orgs[acr] = org
+            if not any(o.name == acr for o in doc.organisations):
+                doc.organisations.append(OrgMention(acr, Span(source, line, line), expanded=org))
+
+    if admin:
+        add(admin[0], "administrator", admin[2], admin[1])
+
+    for b, s in sents:
+        # --- pilots
+        pm = _PILOT_RE.search(s)
+        if pm:
+            rest = s[pm.end():]
+            for org, acr in _names_from(re.sub(r"^\s*(?:ovat|on|ovat\s+\w+|:)\s*", "", rest)):
+                add(org, "pilot", b.first, acr)
+        # --- partners
+        km = _PARTNER_RE.search(s)
+        if km:
+            for org, acr in _names_from(km.group("list")):
+                add(org, "partner", b.first, acr)
+
+    # --- steering group: the sentences that set it up or list its members
+    for b, s in sents:
+        if not re.search(r"ohjausryhm", s, re.I):
+            continue
+        parts = []
+        em = re.search(r"edustaj\w*\s+(?:ovat\s+|on\s+)?(?P<list>[^()]+)", s)
+        if em:
+            parts.append(em.group("list"))
+        jm = re.search(r"ohjausryhm\w*\s+(?:kuuluvat|ovat|jäseninä\s+ovat|jäsenet\s+ovat)\s+(?P<list>[^()]+)", s)
+        if jm:
+            parts.append(jm.group("list"))
+        if parts:
+            parts += re.findall(r"\(([^()]+)\)", s)
+        for part in parts:
+            for org, acr in _names_from(part):
+                add(org, "steering", b.first, acr)
+
+    # abbreviations the plan uses for organisations it names in full ('KSSHP')
+    full_names = {p.organisation for p in participants if " " in p.organisation}
+    for p in list(participants):
+        if " " not in p.organisation and p.organisation.isupper() and p.organisation not in known_orgs:
+            full = expand_abbreviation(p.organisation) or next(
+                (f for f in full_names if acronym_matches(p.organisation, f)), None)
+            if full:
+                known_orgs[p.organisation] = full
+                doc.organisations.append(OrgMention(p.organisation, Span(source, p.line or first_line,
+                                                                         p.line or first_line), expanded=full))
+    plan.participants = participants
+
+    # --- measure packages applied for, goals, period, cost
+    for b, s in sents:
+        pk = measure_packages_applied(s)
+        if pk:
+            plan.themes = pk
+            break
+    goals = next((i for i, (b, s) in enumerate(sents) if re.search(r"päätavoit\w*\s+(?:on|ovat)", s)), None)
+    if goals is not None:
+        b0 = sents[goals][0]
+        desc = [sents[goals][1]]
+        for b in bs[bs.index(b0) + 1:]:
+            if b.kind != "item" or len(desc) > 6:
+                break
+            desc.append(b.text)
+        plan.description = " ".join(desc)[:800]
+    for b, s in sents:
+        if re.search(r"[Hh]anke(?:aika|en\s+kesto|\s+toteutetaan\s+ajalla)|toteutusaika", s):
+            start, end = parse_period(s)
+            if start:
+                plan.start, plan.end = start, end
+                break
+    for b, s in sents:
+        if re.search(r"kokonaiskustannu\w*\s+(?:on|ovat|ovat\s+yhteensä)\s+\d", s):
+            plan.cost_estimate = parse_euros(s)
+            break
+
+    # --- related projects
+    for rp in related_projects(bs):
+        span = Span(source, rp.first, rp.last)
+        p = Project(rp.name, span, acronym=rp.acronym, kind="single", period=rp.period,
+                    description=f"“{rp.title}”" if rp.title else None)
+        for org, role in rp.implementers:
+            p.participants.append(Participation(org, role, line=rp.first))
+        doc.projects.append(p)
+        doc.relations.append(Relation(plan.name, "project", "related_project", p.name, "project", span,
+                                      detail=rp.kind))
+    return doc
