@@ -18,7 +18,7 @@ import networkx as nx
 
 from .views import NetworkViewError, co_implementation_graph, match_label
 
-__all__ = ["centrality", "Broker", "brokers", "Cluster", "Clusters", "clusters", "find_organisation",
+__all__ = ["centrality", "theme_overview", "Broker", "brokers", "Cluster", "Clusters", "clusters", "find_organisation",
            "ego_network", "Continuity", "continuity", "period_continuity", "NetworkSummary", "summarise"]
 
 
@@ -44,6 +44,22 @@ def centrality(G: nx.Graph, weight: str = "weight", k: Optional[int] = None,
     wdeg = dict(G.degree(weight=weight))
     return {n: {"degree": G.degree(n), "weighted_degree": wdeg[n], "betweenness": between[n],
                 "pagerank": rank[n]} for n in G}
+
+
+def theme_overview(G: nx.Graph) -> list[tuple[str, int, int]]:
+    """(theme, organisations, partnerships) for each theme of ``G``, most partnerships first.
+
+    Organisations are nodes with the theme in ``themes``; partnerships are
+    edges whose ``themes`` include it.
+
+    >>> G = nx.Graph([("a", "b", {"themes": ["T1"]})]); G.add_node("c")
+    >>> nx.set_node_attributes(G, {"a": ["T1"], "b": ["T1", "T2"], "c": ["T2"]}, "themes")
+    >>> theme_overview(G)
+    [('T1', 2, 1), ('T2', 2, 0)]
+    """
+    orgs = Counter(t for _, d in G.nodes(data=True) for t in set(d.get("themes", ())))
+    ties = Counter(t for _, _, d in G.edges(data=True) for t in set(d.get("themes", ())))
+    return sorted(((t, orgs[t], ties[t]) for t in orgs | ties), key=lambda r: (-r[2], -r[1], r[0]))
 
 
 @dataclass(frozen=True)
