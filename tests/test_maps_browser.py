@@ -52,6 +52,10 @@ window.addEventListener("load", function () {
       out.details = document.getElementById("details").textContent;
       out.imagesInDocument = document.querySelectorAll("img").length;
       out.heading = document.querySelector("h1").textContent;
+      var themeSelect = document.getElementById("theme-filter");
+      themeSelect.value = __THEME__;
+      themeSelect.dispatchEvent(new Event("change"));
+      out.hiddenAfterFilter = nodes.get({filter: function (n) { return n.hidden; }}).length;
     } catch (err) { __probe.errors.push("probe: " + err); }
     out.resources = performance.getEntriesByType("resource").map(function (r) { return r.name; });
     out.errors = __probe.errors; out.loads = __probe.loads; out.alerts = __probe.alerts;
@@ -64,9 +68,9 @@ window.addEventListener("load", function () {
 </script>"""
 
 
-def run_in_chromium(chromium, page, tmp_path, find="") -> dict:
+def run_in_chromium(chromium, page, tmp_path, find="", theme="") -> dict:
     html = page.read_text(encoding="utf-8")
-    probe = PROBE.replace("__FIND__", json.dumps(find))
+    probe = PROBE.replace("__FIND__", json.dumps(find)).replace("__THEME__", json.dumps(theme))
     probed = tmp_path / f"probed-{page.name}"
     probed.write_text(html.replace("<head>", "<head>\n" + probe, 1), encoding="utf-8")
     cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -106,10 +110,12 @@ def test_the_map_runs_offline_without_errors_and_shows_hostile_names_as_text(chr
 
 def test_the_tiny_map_in_the_browser(chromium, tmp_path, tiny_graph):
     m = maps.prepare_map(tiny_graph, colour="theme", size="funding")
-    seen = run_in_chromium(chromium, maps.write_map(m, tmp_path / "tiny.html"), tmp_path, find="beta")
+    seen = run_in_chromium(chromium, maps.write_map(m, tmp_path / "tiny.html"), tmp_path, find="beta",
+                           theme="Toimintalinja 5")
     assert seen["errors"] == [] and seen["loads"] == [] and seen["resources"] == []
     assert (seen["nodes"], seen["edges"]) == (4, 1) and seen["physics"] is True
     assert "Beta ry" in seen["details"] and "sub-implementer" in seen["details"]
+    assert seen["hiddenAfterFilter"] == 2                 # Gamma sr and the ELY centre have no TL5 project
 
 
 def test_a_2000_node_map_loads_with_physics_off_and_every_node_placed(chromium, tmp_path):
@@ -117,4 +123,4 @@ def test_a_2000_node_map_loads_with_physics_off_and_every_node_placed(chromium, 
     seen = run_in_chromium(chromium, maps.write_map(m, tmp_path / "large.html"), tmp_path)
     assert seen["errors"] == [] and seen["loads"] == [] and seen["resources"] == []
     assert seen["nodes"] == seen["positioned"] == 2000
-    assert seen["physics"] is False
+    assert seen["physics"] is False and seen["hiddenAfterFilter"] == 0
