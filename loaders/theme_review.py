@@ -54,13 +54,14 @@ Hakija Alfa ry
 Hakija Beeta Oy
 """
 
-_SECTION_RE = re.compile(r"^\s*(?P<n>[1-7])\)\s+(?P<rest>\S.*)$")
+_SECTION_RE = re.compile(r"^\s*(?P<n>[1-7])[.)]\s+(?P<rest>\S.*)$")
 _SECTION_WORDS = {
-    "1": r"tiivis kuvaus|sisällöstä", "2": r"konkreettisesta toiminnasta", "3": r"^arvio",
-    "4": r"tulevana vuonna", "5": r"yhteyksistä alueelliseen", "6": r"linkkejä|verkkosivuille",
+    "1": r"^tiivis kuvaus", "2": r"konkreettisesta toiminnasta", "3": r"^arvio\b",
+    "4": r"tulevana vuonna", "5": r"yhteyksistä alueelliseen", "6": r"^linkkejä|verkkosivuille",
     "7": r"rahoitet\w*\s+hank|hankkeiden lista|hankelista",
 }
-_LIST_HEADING_RE = re.compile(r"^(?:7\)\s*)?valtakunnallisesta teemasta rahoitettujen hankkeiden lista", re.I)
+_LIST_HEADING_RE = re.compile(r"^(?:7[.)]\s*(?:valtakunnallisesta\s+)?|valtakunnallisesta\s+)teemasta\s+"
+                              r"rahoitet\w*\s+hank", re.I)
 _ELSEWHERE_RE = re.compile(r"erillisenä liitteenä|erillisessä liitteessä|liitteenä", re.I)
 
 
@@ -83,7 +84,7 @@ def theme_sections(lines: list[Line]) -> list[tuple[int, int]]:
 def _section_heading(lines: list[Line], i: int) -> Optional[tuple[str, int]]:
     """The number of a numbered section heading at ``i`` and how many lines it spans."""
     t = lines[i].clean
-    if _LIST_HEADING_RE.match(t):
+    if _LIST_HEADING_RE.match(t) and len(t.split()) <= 12:
         return "7", 1
     m = _SECTION_RE.match(t)
     if not m:
@@ -92,9 +93,11 @@ def _section_heading(lines: list[Line], i: int) -> Optional[tuple[str, int]]:
     nxt = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].clean), None)
     if nxt is not None and not _SECTION_RE.match(lines[nxt].clean):
         text, span = f"{text} {lines[nxt].clean}", nxt - i + 1
-    if re.search(_SECTION_WORDS[m.group("n")], text.lower()):
-        first_only = re.search(_SECTION_WORDS[m.group("n")], m.group("rest").lower())
-        return m.group("n"), 1 if first_only and m.group("n") != "7" else span
+    words = _SECTION_WORDS[m.group("n")]
+    if re.search(words, m.group("rest").lower()):
+        return m.group("n"), 1
+    if re.search(words, text.lower()):             # the heading goes on to the next line
+        return m.group("n"), span
     return None
 
 
@@ -109,10 +112,7 @@ def find_list(lines: list[Line]) -> Optional[tuple[int, int, int]]:
         if n == "7":
             # the section runs to the next numbered heading of another number, or the end
             end = next((j for j, (m, _) in heads[k + 1:] if m != "7"), len(lines))
-            first = i + span
-            if span == 1 and not re.search(r"hank", lines[i].clean, re.I):
-                first = i + 1
-            return i, first, end
+            return i, i + span, end
     return None
 
 
@@ -127,17 +127,21 @@ def repeated_furniture(lines: list[Line], times: int = 3) -> frozenset[str]:
 
 
 def _programme(lines: list[Line], source: str) -> Optional[Programme]:
-    """The programme named in the header: its words in the spelling the body uses."""
+    """The programme named in the header ('NAME yyyy-yyyy'); an upper-case
+    name is given the spelling the body uses, else sentence case."""
     for ln in lines[:15]:
-        m = re.search(r"(?P<name>[A-ZÅÄÖ][A-ZÅÄÖ\s]+[A-ZÅÄÖ])\s+(?P<y1>(?:19|20)\d\d)\s*[–—-]\s*(?P<y2>(?:19|20)\d\d)",
-                      ln.clean)
+        if is_theme_heading(ln.text):
+            break
+        m = re.match(r"^(?P<name>[A-ZÅÄÖ][\wÅÄÖåäö ,-]*?[A-Za-zÅÄÖåäö])\s+(?P<y1>(?:19|20)\d\d)\s*[–—-]\s*"
+                     r"(?P<y2>(?:19|20)\d\d)\s*$", ln.clean)
         if not m:
             continue
-        words = m.group("name").split()
-        pattern = r"\s+".join(re.escape(w) for w in words)
-        body = "\n".join(x.clean for x in lines[15:])
-        found = re.search(pattern, body, re.I)
-        name = found.group(0) if found else " ".join(words).capitalize()
+        name = m.group("name")
+        if name.isupper():
+            pattern = r"\s+".join(re.escape(w) for w in name.split())
+            body = "\n".join(x.clean for x in lines[15:])
+            found = re.search(pattern, body, re.I)
+            name = found.group(0) if found else name.capitalize()
         name = normalise_space(name)
         period = f"{m.group('y1')}-{m.group('y2')}"
         start, end = parse_period_loose(period)

@@ -48,14 +48,15 @@ __all__ = ["Box", "read_box", "is_theme_heading", "is_box_label", "ministry_name
 
 _HEADING_RE = re.compile(r"^\s*valtakunnallinen teema\s*:?\s*(?P<rest>.*)$", re.I)
 _LABELS = {
-    "contacts": re.compile(r"^yhteyshenkilöt\b", re.I),
-    "ministry": re.compile(r"^vastuullinen hallinnonala\b", re.I),
-    "period": re.compile(r"^teeman toteutusaika\b", re.I),
-    "funding": re.compile(r"^(?:teeman\s*\(\s*eu|[a-d]\)\s*julkinen rahoituskehys)", re.I),
+    "contacts": re.compile(r"^yhteyshenkilö", re.I),
+    "ministry": re.compile(r"^(?:vastuullinen hallinnonala|vastuuministeriö)", re.I),
+    "period": re.compile(r"^(?:teeman\s+)?toteutusaika\b", re.I),
+    "funding": re.compile(r"^(?:teeman[^:]{0,30}\(\s*eu|[a-d]\)\s*julkinen rahoituskehys)", re.I),
 }
 # the words that close a multi-line label
-_LABEL_END = {"contacts": re.compile(r"\)\s*$"), "ministry": re.compile(r"yhteystiedot\s*:?\s*$", re.I)}
-_NUMBERED_SECTION_RE = re.compile(r"^\s*[1-7]\)\s+\S")
+_LABEL_END = {"contacts": re.compile(r"vastuuhenkilö\)\s*:?\s*$|\)\s*:?\s*$", re.I),
+              "ministry": re.compile(r"yhteystiedot\s*:?\s*$", re.I)}
+_NUMBERED_SECTION_RE = re.compile(r"^\s*[1-7][.)]\s+(?:tiivis|kuvaus|arvio|linkkej|valtakunnallisesta)", re.I)
 
 
 def is_theme_heading(text: str) -> bool:
@@ -136,8 +137,12 @@ def read_box(lines: list[Line]) -> Box:
                     seen += 1 if lines[j - 1].clean else 0
                 if j < len(lines) and seen < 4:
                     i = j
+                else:                          # a one-line label, with its value after a colon
+                    rest = lines[i].clean.split(":", 1)[1] if ":" in lines[i].clean else ""
+                    if rest.strip():
+                        blocks[label].append(Line(lines[i].no, rest))
             elif label == "period":
-                blocks[label].append(Line(lines[i].no, re.sub(r"^\s*teeman toteutusaika\s*:?", "",
+                blocks[label].append(Line(lines[i].no, re.sub(r"^\s*(?:teeman\s+)?toteutusaika\s*:?", "",
                                                                lines[i].text, flags=re.I)))
             elif label == "funding" and not t.lower().startswith("teeman"):
                 blocks[label].append(lines[i])
@@ -468,6 +473,8 @@ def parse_contacts(lines: list[Line], default_kind: str = "contacts"
             org = names[0] if names else org
         else:
             kind = c["kind"] if c["kind"] in ("funder", "coordination") else None
+            if org and ministry_names([Line(c["line"], org)]):
+                kind = "ministry"
             if kind is None:
                 low = (title or "").lower()
                 if project:

@@ -245,6 +245,7 @@ class _Parser:
         self.pending_coord = False
         self.used: set[int] = set()
         self.skipped: list[Skipped] = []
+        self.table_role = "applicant"
 
     # -- helpers
     def skip(self, it: _Item, reason: str):
@@ -260,7 +261,7 @@ class _Parser:
         text = join_broken(it.text for it in lines).rstrip(" :")
         if _COORD_HEADING_RE.search(text) and len(text.split()) <= 3:
             self.pending_coord = True
-        else:
+        elif len(text.split()) <= 8:            # a sub-heading, not an introductory sentence
             self.section = text
         self.used.update(it.no for it in lines)
 
@@ -292,8 +293,10 @@ class _Parser:
                 while j < len(items) and j - i < 8 and items[j].kind in ("table", "text", "role"):
                     self.used.add(items[j].no)
                     j += 1
-                    if re.search(r"\bhakija\b", items[j - 1].text, re.I):
+                    if re.search(r"\b(?:hakija|toteuttaja)\b", items[j - 1].text, re.I):
                         break
+                header = " ".join(items[k].text for k in range(i, j)).lower()
+                self.table_role = "applicant" if "hakija" in header else "implementer"
                 table, i = True, j
                 continue
             if it.kind == "code":
@@ -358,10 +361,12 @@ class _Parser:
         return not _split_header(PERIOD_RE.sub("", text), e)[1]
 
     def _is_subrow(self, it: _Item) -> bool:
-        if it.code2 or is_group_code(it.code) or PERIOD_RE.search(it.rest):
+        """A sub-project row: a code and one organisation, no dates, no name separator."""
+        if it.code2 or is_group_code(it.code) or PERIOD_RE.search(it.rest) or not it.rest:
             return False
         rest = _ROLE_SUFFIX_RE.sub("", it.rest)
-        return bool(_ROLE_SUFFIX_RE.search(it.rest)) or (looks_like_org(rest) and not re.search(r" / |: ", rest))
+        return bool(_ROLE_SUFFIX_RE.search(it.rest)) or not (re.search(r" / |: ", rest)
+                                                             or _ROLE_INLINE_RE.search(rest))
 
     # -- the flattened table
     def table_row(self, i: int) -> int:
@@ -396,7 +401,7 @@ class _Parser:
         e.group_code = head.code2 if is_group_code(head.code2) else None
         e.name_lines = [" ".join(name_words)]
         if org.strip():
-            e.parts.append(_Part(role or "applicant", "hakija", [(head.no, org)]))
+            e.parts.append(_Part(role or self.table_role, "hakija", [(head.no, org)]))
         e.used.update(it.no for it in [head, *cont])
         self.used |= e.used
         self.table_rows.append((e, org, role))

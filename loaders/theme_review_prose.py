@@ -127,19 +127,21 @@ def coordination_names(sentences: list[Sentence]) -> list[CoordinationName]:
 @dataclass(frozen=True)
 class Statement:
     organisation: str
-    role: str                   # main | sub | implementer
+    role: str                   # main | sub | implementer | administrator
     coordination: bool          # the sentence (or the one before) is about a coordination project
     line: int
     text: str
 
 
+_COORD_NP = r"(?:koordinaatiohankkeen|koordinoivan hankkeen|koordinaation|koordinaatiohanketta|koordinaatiota)"
 _STATEMENT_RES = (
-    (re.compile(r"päätoteuttaja(?:na)?\s+on\s+(?P<orgs>[^.;]+)", re.I), "main"),
-    (re.compile(r"osatoteuttaj(?:ina|at)\s+(?:ovat\s+|toimivat\s+)?(?P<orgs>[^.;]+)", re.I), "sub"),
-    (re.compile(r"(?:koordinaatiohankkeen|koordinoivan hankkeen|koordinaation)\s+toteuttaja\s+on\s+(?P<orgs>[^.;]+)",
-                re.I), "implementer"),
-    (re.compile(r"(?:koordinaatiohankkeen|koordinoivan hankkeen|koordinaation|koordinaatiohanketta)\s+toteuttaa\s+"
-                r"(?P<orgs>[^.;]+)", re.I), "implementer"),
+    (re.compile(r"päätoteuttaja(?:na)?\s+on\s+(?P<orgs>[^.;]+)", re.I), "main", False),
+    (re.compile(r"osatoteuttaj(?:ina|at)\s+(?:ovat\s+|toimivat\s+)?(?P<orgs>[^.;]+)", re.I), "sub", True),
+    (re.compile(_COORD_NP + r"\s+toteuttaja\s+on\s+(?P<orgs>[^.;]+)", re.I), "implementer", False),
+    (re.compile(_COORD_NP + r"\s+toteuttajat\s+ovat\s+(?P<orgs>[^.;]+)", re.I), "implementer", True),
+    (re.compile(_COORD_NP + r"\s+toteuttaa\s+(?P<orgs>[^.;]+)", re.I), "implementer", False),
+    (re.compile(_COORD_NP + r"\s+toteuttavat\s+(?P<orgs>[^.;]+)", re.I), "implementer", True),
+    (re.compile(_COORD_NP + r"\s+hallinnoi\s+(?P<orgs>[^.;]+)", re.I), "administrator", False),
 )
 
 
@@ -161,10 +163,10 @@ def implementer_statements(sentences: list[Sentence]) -> list[Statement]:
     for k, s in enumerate(sentences):
         window = s.text + " " + (sentences[k - 1].text if k else "")
         coord = bool(re.search(r"koordin", window, re.I))
-        for rx, role in _STATEMENT_RES:
+        for rx, role, many in _STATEMENT_RES:
             for m in rx.finditer(s.text):
                 orgs = m.group("orgs")
-                if role == "sub":
+                if many:
                     names = split_names(re.split(r"\s+(?:ovat|toimivat|on)\b", orgs)[0])
                     names = [n for n in names if looks_like_org(n)]
                 else:
@@ -185,6 +187,13 @@ def _matches(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((ka, kb), key=len)
     return len(short.split()) >= 2 and (long_.startswith(short + " ") or long_.endswith(" " + short))
+
+
+def _mentioned(p: Project, text: str) -> bool:
+    """The project's name (or acronym) occurs in ``text``."""
+    low = name_key(text)
+    return bool((name_key(p.name) and f" {name_key(p.name)} " in f" {low} ")
+                or (p.acronym and re.search(r"(?<!\w)%s(?!\w)" % re.escape(p.acronym), text)))
 
 
 def _org_key(name: str) -> str:
@@ -210,9 +219,14 @@ def resolve_coordination(theme: Theme, box: Box, projects: list[Project], body: 
     names = coordination_names(sentences)
     statements = implementer_statements(sentences)
     hints = [h for h in box.coordination if h.name]
+    # a name only the prose gives counts when the text says who runs it, or repeats it
+    stated = any(s.coordination for s in statements)
+    repeated = {name_key(n.name) for n in names if sum(name_key(o.name) == name_key(n.name) for o in names) > 1}
     candidates: list[tuple[str, Optional[str], int, bool]] = \
         [(h.name, acronym_of(h.name), h.line, False) for h in hints] + \
-        [(n.name, n.acronym, n.line, n.of_theme) for n in names]
+        [(n.name, n.acronym, n.line, n.of_theme) for n in names
+         if n.of_theme or stated or name_key(n.name) in repeated
+         or any(_matches(n.name, h.name) or (n.acronym and n.acronym == h.name) for h in hints)]
 
     def is_candidate(p: Project) -> bool:
         for name, acr, _, _ in candidates:
@@ -229,14 +243,18 @@ def resolve_coordination(theme: Theme, box: Box, projects: list[Project], body: 
         if st.role != "main":
             continue
         key = _org_key(st.organisation)
-        for p in projects:
-            if len(p.participants) < 2 or not any(_org_key(x.organisation) == key for x in p.participants):
-                continue
-            if st.coordination and re.search(r"koordinaatiohank|koordinoiva", st.text, re.I):
-                p.kind = "coordination"
-            p.participants = [Participation(x.organisation, "main" if _org_key(x.organisation) == key else
-                                            ("sub" if x.role == "implementer" else x.role), x.code, x.line,
-                                            x.business_id) for x in p.participants]
+        window = " ".join(s.text for s in sentences if abs(s.line - st.line) <= 3)
+        targets = [p for p in projects
+                   if len(p.participants) > 1 and not ({x.role for x in p.participants} & {"main", "sub"})
+                   and any(_org_key(x.organisation) == key for x in p.participants)
+                   and (_mentioned(p, window) or (p.code is None and all(x.code for x in p.participants)))]
+        if len(targets) != 1:
+            continue                    # the sentence is about something the list does not show
+        p = targets[0]
+        if st.coordination and re.search(r"koordinaatiohank|koordinoiva", st.text, re.I):
+            p.kind = "coordination"
+        p.participants = [Participation(x.organisation, "main" if _org_key(x.organisation) == key else "sub",
+                                        x.code, x.line, x.business_id) for x in p.participants]
 
     coordination = [p for p in projects if p.kind == "coordination"]
     if not coordination:
