@@ -31,7 +31,7 @@ _DASH_MARKER = re.compile(
     r"projekti\w*|kokeilu\w*|pilot\w*)\b")
 #: a compound ending in a project word: 'kuntakokeiluhankkeen', 'kuntakokeilussa'
 _COMPOUND = re.compile(r"\b(?P<w>[a-zåäö]{4,}(?:kokeilu|kokeiluhanke|kokeiluhankkee|kokeiluhankkei)\w*)\b")
-#: 'kehittämishankkeessa Palvelupolut kuntoon (PAKU, 2018-2020)'
+#: 'kehittämishankkeessa Polut kuntoon (POKU, 2031-2033)'
 _NAME_AFTER = re.compile(
     r"\b\w*hankkee(?:ssa|seen|n|lla|sta)\s+(?P<name>[A-ZÅÄÖ][^()]{2,80}?)\s*\((?P<acr>[A-ZÅÄÖ][\wÅÄÖåäö-]{1,12})"
     r"(?:,\s*(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\)")
@@ -113,14 +113,14 @@ def _walk_back(text: str, end: int, sentence_start: int) -> Optional[str]:
             break
         if _is_start_word(w, i == 0):
             found = i
-            # extend over consecutive capitalised words ('Keski-Suomen OTE', 'Meijän Mieli')
+            # extend over consecutive capitalised words ('Etelä-Alfan ABC', 'Beetan Reitti')
             while found > 0 and _is_start_word(words[found - 1], found - 1 == 0) and \
                     not re.search(r"[,.;:()]$", words[found - 1]):
                 found -= 1
             break
         i -= 1
     if found is None:
-        # a long name with commas and dashes that starts the sentence ('Osaamista
+        # a long name with commas and dashes that starts the sentence ('Alfaa
         # järjestöihin – osallisuutta, ... -hankerahoitusta on haettu')
         if len(words) <= 16 and words[0][:1].isupper() and \
                 words[0].casefold() not in _FUNCTION_WORDS and \
@@ -156,7 +156,7 @@ def _mentions(sent: str) -> list[tuple[int, str, Optional[str], Optional[str], s
         marker = m.group("m").casefold()
         if marker.startswith("pilot") or marker.startswith("kokeilu"):
             continue
-        # a suspended compound 'Meijän Mieli- ja TASOS-hankkeiden': both names
+        # a suspended compound 'Beetan Reitti- ja ABC-hankkeiden': both names
         name = _walk_back(sent, m.start(), 0)
         if not name:
             continue
@@ -168,7 +168,7 @@ def _mentions(sent: str) -> list[tuple[int, str, Optional[str], Optional[str], s
         if re.fullmatch(r"[A-ZÅÄÖ]{2,}", base.split()[-1]) and acr is None:
             acr = base.split()[-1]
         suspended = re.match(r"^(.*\S)-\s+ja\s+(\S+)$", base)
-        if suspended:   # 'Meijän Mieli- ja TASOS-hankkeiden': two names share the marker
+        if suspended:   # 'Beetan Reitti- ja ABC-hankkeiden': two names share the marker
             out.append((m.start() - len(base), f"{suspended.group(1)} -hanke", None, None, "dash"))
             base, spaced = suspended.group(2), False
         full = f"{base} {tail}" if spaced else f"{base}{tail}"
@@ -194,7 +194,7 @@ def _mentions(sent: str) -> list[tuple[int, str, Optional[str], Optional[str], s
         name = name[:1].upper() + name[1:]
         out.append((m.start("name"), name, None, None, "agent:" + org))
     out.sort(key=lambda x: x[0])
-    # one mention per project: '(ASSI-hanke)' after 'Asunto ensin –hankkeelle' is the same
+    # one mention per project: '(ABCD-hanke)' after 'Alfa beeta –hankkeelle' is the same
     kept: list = []
     for o in out:
         k = _key(o[1])

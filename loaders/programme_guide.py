@@ -127,7 +127,7 @@ def _sentence_blocks(bs: list[Block]) -> list[tuple[Block, str]]:
 
 
 def _defined_abbreviations(flat: str) -> dict[str, str]:
-    """'Terveyden ja hyvinvoinnin laitos (THL)' -> {'THL': 'Terveyden ja hyvinvoinnin laitos'}."""
+    """'Alfan ja beetan laitos (ABL)' -> {'ABL': 'Alfan ja beetan laitos'}."""
     out: dict[str, str] = {}
     for m in re.finditer(r"((?:[A-ZÅÄÖ][\wåäö-]*|[a-zåäö][\wåäö-]*)(?:\s+[\wåäö-]+){0,5})\s+\(([A-ZÅÄÖ][A-ZÅÄÖa-z]{1,7})\)",
                          flat):
@@ -209,12 +209,12 @@ def _law_base(words: list[str]) -> list[str]:
 
 
 def statutes(flat_blocks: list[Block], source: str) -> list[Statute]:
-    """Statutes cited by number ('688/2001') with the title printed next to them.
+    """Statutes cited by number ('9/2099') with the title printed next to them.
 
-    >>> b = [Block(3, 4, "Lisäksi noudatetaan valtionavustuslain säännöksiä (688/2001) ja "
+    >>> b = [Block(3, 4, "Samalla noudatetaan alfalain säännöksiä (9/2099) ja "
     ...      "(laki esimerkeistä, 1/2099).", "paragraph")]
     >>> [(s.number, s.title) for s in statutes(b, "x")]
-    [('688/2001', 'valtionavustuslaki'), ('1/2099', 'laki esimerkeistä')]
+    [('9/2099', 'alfalaki'), ('1/2099', 'laki esimerkeistä')]
     """
     found: dict[str, list[tuple[str, Block]]] = {}
     order: list[str] = []
@@ -223,7 +223,7 @@ def statutes(flat_blocks: list[Block], source: str) -> list[Statute]:
         for m in _STATUTE_NO_RE.finditer(text):
             number = m.group(1)
             left = text[:m.start()]
-            # inside parentheses: '(laki X, 1/2099)' or '(sosiaalihuoltolaki 710/1982, 27 d)'
+            # inside parentheses: '(laki X, 1/2099)' or '(alfalaki 9/2099, 27 d)'
             po, pc = left.rfind("("), left.rfind(")")
             inner = left[po + 1:].strip(" ,") if po > pc else ""
             title = None
@@ -271,11 +271,11 @@ _NAMEISH = re.compile(r"^(?:[\wåäöÅÄÖ-]*[nN]|ja|[\wåäöÅÄÖ]+-|[A-ZÅ�
 
 
 def _related_programmes(flat: str, own: Optional[str]) -> list[str]:
-    """Other programmes the text names ('Tulevaisuuden sosiaali- ja terveyskeskus -ohjelma').
+    """Other programmes the text names ('Alfan ja beetan keskus -ohjelma').
 
-    >>> _related_programmes("Yhteys Tulevaisuuden keskus -ohjelmaan ja Sosiaalihuollon "
+    >>> _related_programmes("Yhteys Gamman keskus -ohjelmaan ja Deltan "
     ...                     "kehittämisohjelmaan. Alfaohjelman tavoitteet ja jokin ohjelma.", "Alfaohjelma")
-    ['Tulevaisuuden keskus -ohjelma', 'Sosiaalihuollon kehittämisohjelma']
+    ['Gamman keskus -ohjelma', 'Deltan kehittämisohjelma']
     """
     own_tail = (own or "").split()[-1].casefold() if own else ""
     found: list[str] = []

@@ -198,7 +198,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
             for org, acr in _names_from(part):
                 add(org, "steering", b.first, acr)
 
-    # abbreviations the plan uses for organisations it names in full ('KSSHP')
+    # abbreviations the plan uses for organisations it names in full ('ESSHP')
     full_names = {p.organisation for p in participants if " " in p.organisation}
     for p in list(participants):
         if " " not in p.organisation and p.organisation.isupper() and p.organisation not in known_orgs:

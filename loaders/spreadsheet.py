@@ -57,7 +57,7 @@ MEANINGS = {
     "project_code": "EURA code of the project (or of the sub-project in a group)",
     "project_name": "project name",
     "theme": "national theme or measure package",
-    "programme": "programme, e.g. 'Uudistuva ja osaava Suomi 2021–2027'",
+    "programme": "programme, e.g. 'Esimerkkiohjelma 2021–2027'",
     "organisation": "the organisation taking part",
     "role": "its role (see ROLE_NAMES); empty = implementer",
     "group_code": "code of the group project the row's project belongs to",

@@ -32,7 +32,7 @@ DESCRIPTION = ("ESR 2014–2020 TL 5 report: results prose and the list of funde
 #: the list heading of this kind (a theme review says 'Valtakunnallisesta teemasta ...')
 LIST_HEADING_RE = re.compile(r"toimenpidekokonaisuude(?:sta|n)\s+rahoitettu\w*\s+hankkei\w*\s+lista", re.I)
 _ANY_LIST_HEADING_RE = re.compile(r"rahoitettu\w*\s+hankkei\w*\s+lista", re.I)
-#: 'projektikoodi=S20220' in an eura2014 link, tolerant of a break inside the word
+#: 'projektikoodi=S99999' in an eura2014 link, tolerant of a break inside the word
 _CODE_RE = re.compile(r"projekti\W{0,3}koodi\s*=\s*([A-Z]\d{4,6})", re.I)
 _TL_RE = re.compile(r"\b(?:TL\s?(\d)(?![.,]\d)|toimintalinja(?:n)?\s+(\d)(?![.,]\d))", re.I)
 _PROGRAMME_NAME_RE = re.compile(r"Kestävää\s+kasvua\s+ja\s+työtä(?:\s*(\d{4})\s*[-–]\s*(\d{4}))?", re.I)
@@ -140,12 +140,12 @@ def _acronym_and_name(name: str) -> tuple[Optional[str], str]:
 
     >>> _acronym_and_name("Kehittämisen koordinaatiohanke - Alfa")
     ('Alfa', 'Kehittämisen koordinaatiohanke')
-    >>> _acronym_and_name("Hyvän elämän hanke (HYVÄ-hanke)")
-    ('HYVÄ', 'Hyvän elämän hanke')
-    >>> _acronym_and_name("Polkuja eteenpäin (POLKU) - mallin kehittäminen")
-    ('POLKU', 'Polkuja eteenpäin (POLKU) - mallin kehittäminen')
-    >>> _acronym_and_name("BETA Parempaa arkea -projekti")
-    ('BETA', 'BETA Parempaa arkea -projekti')
+    >>> _acronym_and_name("Gamman elämän hanke (GAMMA-hanke)")
+    ('GAMMA', 'Gamman elämän hanke')
+    >>> _acronym_and_name("Deltat eteenpäin (DELTA) - mallin kehittäminen")
+    ('DELTA', 'Deltat eteenpäin (DELTA) - mallin kehittäminen')
+    >>> _acronym_and_name("BETA Beetaisempaa arkea -projekti")
+    ('BETA', 'BETA Beetaisempaa arkea -projekti')
     """
     name = normalise_space(name).strip(" ,;")
     m = re.search(r"\s*\(([^()]{1,30}?)(?:\s?[-–]\s?" + _MARKER + r")?\)\s*$", name)
@@ -235,8 +235,8 @@ def _noun_phrase(text: str) -> Optional[str]:
 
 
 def _add_output(p: Project, out: str):
-    """Add an output unless an earlier one names the same thing ('Kykyviisaria' after
-    'Kykyviisari-työkalun')."""
+    """Add an output unless an earlier one names the same thing ('Alfamittaria' after
+    'Alfamittari-työkalun')."""
     key = out.casefold()
     stem = key[:-3] if len(key) > 8 else key
     for o in p.outputs:
