@@ -150,8 +150,11 @@ def _programme(lines: list[Line], source: str) -> Optional[Programme]:
 
 
 def _title_and_year(lines: list[Line]) -> tuple[Optional[str], Optional[int]]:
+    """The review's title and year, from the header before the first theme."""
     title = year = None
     for ln in lines[:15]:
+        if is_theme_heading(ln.text):
+            break
         t = ln.clean
         if title is None and re.search(r"katsaus|raportti|selvitys", t, re.I) and len(t.split()) <= 10 \
                 and not re.search(r"\d{1,2}\.\d{1,2}\.\d{4}", t):

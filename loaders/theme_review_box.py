@@ -135,6 +135,8 @@ def read_box(lines: list[Line]) -> Box:
                 while j < len(lines) and seen < 4 and not _LABEL_END[label].search(lines[j].clean):
                     j += 1
                     seen += 1 if lines[j - 1].clean else 0
+                    if j < len(lines) and (is_box_label(lines[j].clean) or _NUMBERED_SECTION_RE.match(lines[j].clean)):
+                        seen = 4                # the next label: this one was a single line
                 if j < len(lines) and seen < 4:
                     i = j
                 else:                          # a one-line label, with its value after a colon
@@ -144,8 +146,11 @@ def read_box(lines: list[Line]) -> Box:
             elif label == "period":
                 blocks[label].append(Line(lines[i].no, re.sub(r"^\s*(?:teeman\s+)?toteutusaika\s*:?", "",
                                                                lines[i].text, flags=re.I)))
-            elif label == "funding" and not t.lower().startswith("teeman"):
-                blocks[label].append(lines[i])
+            elif label == "funding":
+                rest = re.sub(r"^teeman[^:]*\)\s*:?|^teeman[^:]*:", "", t, flags=re.I) if t.lower().startswith(
+                    "teeman") else t
+                if rest.strip():
+                    blocks[label].append(Line(lines[i].no, rest))
             i += 1
             continue
         if current:
@@ -233,6 +238,8 @@ def parse_funding(lines: list[Line]) -> Funding:
     values: dict[str, Decimal] = {}
     labelled: list[str] = []
     loose: list[Decimal] = []
+    # 'a) ... b) ...' printed on one line
+    lines = [Line(ln.no, part) for ln in lines for part in re.split(r"\s+(?=[a-dA-D]\)\s)", ln.clean)]
     for ln in lines:
         t = ln.clean
         if not t or is_page_furniture(t):
@@ -246,7 +253,7 @@ def parse_funding(lines: list[Line]) -> Funding:
             labelled.append(fld)
             after = rest.lower().split(dict(_FIELDS)[fld], 1)[1]
             after = re.sub(r"^[\wåäö]*", "", after)          # rest of the label word
-            after = re.sub(r"^\s*(?:valtuudet|kustannukset)\b", "", after)
+            after = re.sub(r"^\s*(?:valtuudet|kustannukset)\b", "", after).lstrip(" :")
             value = _amount(after) if re.search(r"\d|ei vielä", after) else None
             if value is not None:
                 values.setdefault(fld, value)
@@ -442,10 +449,13 @@ def parse_contacts(lines: list[Line], default_kind: str = "contacts"
             head = {k: next((f.text for f in frags[:first] if f.kind == k), None) for k in ("org", "project")}
         else:
             head = {}
+        def lead(k: int) -> int:            # a title printed just before a person is theirs
+            return k - 1 if k > 0 and frags[k - 1].kind == "title" else k
+
         for p_i, p in enumerate(persons):
             start = frags.index(p)
-            end = frags.index(persons[p_i + 1]) if p_i + 1 < len(persons) else len(frags)
-            own = frags[start + 1:end] + (frags[:start] if p_i == 0 else [])
+            end = lead(frags.index(persons[p_i + 1])) if p_i + 1 < len(persons) else len(frags)
+            own = frags[lead(start):start] + frags[start + 1:end] + (frags[:lead(start)] if p_i == 0 else [])
             c = {"person": p.text, "line": p.line}
             for f in own:
                 if f.kind in _ATTRS:

@@ -60,7 +60,7 @@ _SISALTO_RE = re.compile(r"^sisältöosio\b\s*:?\s*(?P<rest>.*)$", re.I)
 _TABLE_START_RE = re.compile(r"^hakemus", re.I)
 _COST_RE = re.compile(r"\.?\s*\bKustannusarvio\b\s*:?\s*(?P<n>[\d\s\u00a0]*(?:,\d+)?)\s*(?:€|e\b|euroa)?\s*\.?", re.I)
 _DIGITS_ONLY_RE = re.compile(r"^[\d\s.,]+(?:€|e|euroa)?\.?$")
-_LEGAL_START_RE = re.compile(r"^(?:oy|ab|ry|rf|sr|r\.y)\b", re.I)
+_LEGAL_START_RE = re.compile(r"^(?:oy|oyj|ab|ry|rf|sr|r\.y\.?|ky|ay|osk)\b", re.I)
 _ENTRY_LIKE_RE = re.compile(r"^\s*(?:\d+[.)]\s*)?%s\b|\b(?:toteuttaja|hakija|päätoteuttaja|osatoteuttaja)"
                             % CODE_RE.pattern, re.I)
 
@@ -338,6 +338,10 @@ class _Parser:
             elif e.parts:
                 e.parts[-1].lines.append((it.no, it.text))
                 e.used.add(it.no)
+            elif len(e.name_lines) == 1 and not re.search(r"[,:/]", head.rest) and it.text[:1].isupper() \
+                    and looks_like_org(it.text, acronyms=False) and not PERIOD_RE.search(it.text):
+                e.parts.append(_Part("implementer", "toteuttajat", [(it.no, it.text)]))   # 'S1 Nimi' / 'Alfa Oy'
+                e.used.add(it.no)
             else:
                 e.name_lines.append(it.text)
                 e.used.add(it.no)
@@ -546,18 +550,32 @@ class _Parser:
 
 
 def _split_trailing_org(text: str) -> tuple[str, str]:
-    """Split 'Nimi Paikan kaupunki' into name and organisation (a table row
-    whose cells were joined with a single space)."""
+    """Split 'Nimi Paikan kaupunki' or 'Nimi Alfa Oy' into name and organisation
+    (a table row whose cells were joined with a single space).
+
+    >>> _split_trailing_org("Verkostolla töihin Turun kaupunki")
+    ('Verkostolla töihin', 'Turun kaupunki')
+    >>> _split_trailing_org("Yhteinen tie Delta Consulting Oy")
+    ('Yhteinen tie', 'Delta Consulting Oy')
+    >>> _split_trailing_org("Pelkkä nimi")
+    ('Pelkkä nimi', '')
+    """
     words = text.split()
-    for h in range(len(words) - 1, 0, -1):
-        if looks_like_org(words[h], acronyms=False) and not looks_like_org(" ".join(words[:h]), acronyms=False):
-            start = h
-            while start > 1 and words[start - 1][:1].islower() and not looks_like_org(words[start - 1]):
-                start -= 1
-            if start > 1 and words[start - 1][:1].isupper() and not words[h][:1].isupper():
-                start -= 1
-            return " ".join(words[:start]), " ".join(words[start:])
-    return text, ""
+    h = next((k for k in range(len(words) - 1, 0, -1) if looks_like_org(words[k], acronyms=False)), None)
+    if h is None:
+        return text, ""
+    start = h
+    if _LEGAL_START_RE.fullmatch(words[h]):
+        # the name before a legal form: its capitalised words
+        while start > 1 and words[start - 1][:1].isupper():
+            start -= 1
+    else:
+        # '<Paikan> [lower-case words] head noun': 'Turun kaupunki', 'Espoon seudun koulutuskuntayhtymä'
+        while start > 1 and words[start - 1][:1].islower():
+            start -= 1
+        if start > 1 and words[start - 1][:1].isupper() and not words[h][:1].isupper():
+            start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
 
 
 def _split_header(text: str, e: _Entry) -> tuple[str, list[str]]:

@@ -77,8 +77,8 @@ class CoordinationName:
 
 
 _DASH_COORD_RE = re.compile(r"(?:\s+[-–]\s*|-)(?P<teeman>teeman\s+)?koordinaatiohank", re.I)
-_KOORDINOIVA_RE = re.compile(r"\bkoordinoiva hanke\s+(?P<name>[A-ZÅÄÖ][^.,;:()]*?)(?=\s+(?:on|oli|ja|toimii)\b|[.,;:(]|$)",
-                             re.I)
+_KOORDINOIVA_RE = re.compile(r"\b(?:koordinoiva hanke|koordinaatiohanke(?:\s+on|na\s+toimii))\s+"
+                             r"(?P<name>[A-ZÅÄÖ][^.,;:()]*?)(?=\s+(?:on|oli|ja|toimii)\b|[.,;:(]|$)")
 
 
 def _name_before(text: str) -> Optional[str]:
@@ -135,7 +135,7 @@ class Statement:
 
 _COORD_NP = r"(?:koordinaatiohankkeen|koordinoivan hankkeen|koordinaation|koordinaatiohanketta|koordinaatiota)"
 _STATEMENT_RES = (
-    (re.compile(r"päätoteuttaja(?:na)?\s+on\s+(?P<orgs>[^.;]+)", re.I), "main", False),
+    (re.compile(r"päätoteuttaja(?:na)?\s+(?:on|toimii)\s+(?P<orgs>[^.;]+)", re.I), "main", False),
     (re.compile(r"osatoteuttaj(?:ina|at)\s+(?:ovat\s+|toimivat\s+)?(?P<orgs>[^.;]+)", re.I), "sub", True),
     (re.compile(_COORD_NP + r"\s+toteuttaja\s+on\s+(?P<orgs>[^.;]+)", re.I), "implementer", False),
     (re.compile(_COORD_NP + r"\s+toteuttajat\s+ovat\s+(?P<orgs>[^.;]+)", re.I), "implementer", True),
