@@ -28,7 +28,9 @@ KIND = "project-plan"
 DESCRIPTION = ("project plan (hankesuunnitelma): the applying project, its administrator, pilots, partners, "
                "steering group, measure packages applied for and related projects")
 
-_SECTION_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+Hankkeen\s+\w+", re.M)
+#: a section heading of a plan: '2. Hankkeen tavoitteet ja toimenpiteet', '7.2. Hankkeen kattavuus'
+_SECTION_RE = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+Hankkeen[ \t]+[\wåäöÅÄÖ][\wåäöÅÄÖ ,–-]{0,60}?"
+                         r"(?<![,.:;])[ \t]*$", re.M)
 _ADMIN_RES = [
     re.compile(r"[Hh]ankehallinnoija(?:na)?\s+(?:toimii|on)\s+(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*(?:\((?P<acr>[^)]+)\))?"
                r"(?:[.;,]|$)"),
@@ -37,7 +39,7 @@ _ADMIN_RES = [
     re.compile(r"^(?P<org>[A-ZÅÄÖ][^.;()]{2,80}?)\s*(?:\((?P<acr>[^)]+)\))?\s+(?:toimii\s+)?hankkeen\s+"
                r"(?:hallinnoijana|päätoteuttajana)"),
 ]
-_PILOT_RE = re.compile(r"pilotti(?:kun\w*|alue\w*|organisaatio\w*)|pilotoivat\s+kunnat|kokeilukun\w*", re.I)
+_PILOT_RE = re.compile(r"pilotti(?:kun\w*|alue\w*|organisaatio\w*)|pilotoivat\s+kunnat", re.I)
 _PARTNER_RE = re.compile(r"(?:yhteistyö)?kumppan\w*\s+(?:toimi\w*|ovat|on)\s+(?P<list>[A-ZÅÄÖ].+?)\.?$")
 _APPLY_RE = re.compile(r"(?:rahoitusta|avustusta|hankerahoitusta|rahoitus)\s+haetaan\s+(?P<what>.+?)\s?[-–]\s?"
                        r"toimenpidekokonaisuu\w*", re.I)
@@ -52,7 +54,7 @@ def score(lines: list[Line]) -> int:
     sections = len(_SECTION_RE.findall(text))
     admin = bool(re.search(r"[Hh]ankehallinnoija(?:na)?\s+(?:toimii|on|eli)|hallinnoijana\s+toimii\s+[A-ZÅÄÖ]",
                            re.sub(r"\s+", " ", text)))
-    if sections < 2 and not admin:
+    if sections < 3 and not admin:
         return 0
     pilots = bool(_PILOT_RE.search(text))
     self_refs = len(re.findall(r"\b(?:[Tt]ässä|[Tt]ämän|[Tt]ämä)\s+hank", text))

@@ -52,6 +52,8 @@ _NP_STOP_RE = re.compile(
     r"levitetään|sovelletaan|tukee|tukevat|jatkuu|kautta|avulla|jota|joka|joita|mm\.)(?=\s|$)")
 _RELATIVE_RE = re.compile(r"^(?:jo(?:ka|ita|ta|nka|lla|ssa|hon|iden|illa|issa|ihin|ista|sta|nka)|"
                           r"mi(?:ssä|tä|ten|kä|hin)|kun|jotta|koska|mutta|että|eli)\b", re.I)
+_IMPLEMENTER_RE = re.compile(r"[,(]?\s*\b(pää|osa)?toteuttaja(?:t|na|ina)?\s*(?:on|ovat|:)?\s*"
+                             r"([A-ZÅÄÖ][^,()]*?)(?=\s*(?:,|\)|$|https?://))", re.I)
 _PAST_PARTICIPLE = r"\w{3,}(?:tu|ty|ttiin|nut|nyt|neet)"
 #: objects of the present tense 'kehitetään' count only when they name a tool or model
 _TOOL_RE = re.compile(r"malli|työkalu|menetelm|mittari|indikaattor|opas|kriteer|konsept|sanasto|materiaal|"
@@ -129,7 +131,8 @@ def _join_entry(parts: list[str], vocab: Vocabulary, links: _Links) -> str:
         if not p:
             continue
         if out and out.endswith("-") and _ends_in_url(out):
-            out = links.glue(out, p)
+            cut = out.rfind(" ") + 1
+            out = out[:cut] + links.glue(out[cut:], p)
         else:
             out = vocab.dehyphenate(out, p) if out else p
     return normalise_space(out)
@@ -353,6 +356,17 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         first_url = URL_RE.search(text)
         name = text[:first_url.start()] if first_url else text
         name = strip_contact_details(name).strip(" ,;–-")
+        # 'Name, toteuttaja Alfa ry' / 'Name (päätoteuttaja: Alfa ry)': implementers stated in the entry
+        implementers = []
+        for m in _IMPLEMENTER_RE.finditer(text):
+            role = {"pää": "main", "osa": "sub"}.get((m.group(1) or "").casefold(), "implementer")
+            for org in re.split(r"\s*;\s*|\s+ja\s+(?=[A-ZÅÄÖ])", m.group(2)):
+                org = nominative(org.strip(" .,"))
+                if org and not URL_RE.match(org):
+                    implementers.append((org, role))
+        cut = _IMPLEMENTER_RE.search(name)
+        if cut:
+            name = name[:cut.start()].strip(" ,;–-(")
         if not name:
             doc.skipped.append(Skipped(source, entry[0].no, strip_contact_details(text)[:200],
                                        "list entry without a project name", True))
@@ -364,10 +378,8 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         p = Project(name, span, code=code_m.group(1) if code_m else None, acronym=acronym, kind=kind,
                     urls=list(dict.fromkeys(urls)), themes=[theme], programme=programme,
                     period=f"{period.group(1)}-{period.group(2)}" if period else None)
-        rest = text[first_url.start():] if first_url else ""
-        for m in re.finditer(r"\b(pää|osa)?toteuttaja(?:t|na|ina|n)?\s*(?:on|ovat|:)?\s*([A-ZÅÄÖ][^,;()]+)", rest):
-            role = {"pää": "main", "osa": "sub"}.get((m.group(1) or "").casefold(), "implementer")
-            p.participants.append(Participation(nominative(m.group(2)), role, line=entry[0].no))
+        for org, role in dict.fromkeys(implementers):
+            p.participants.append(Participation(org, role, line=entry[0].no))
         doc.projects.append(p)
 
     # --- outputs and implementers from the prose
