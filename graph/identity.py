@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from .business_id import normalise_business_id, validate_business_id
-from .matching import MERGE_SCORE, REVIEW_SCORE, assess, score
+from .matching import MERGE_SCORE, REVIEW_SCORE, assess, name_type, score
 from .names import (ORG_TYPES, PUBLIC_TYPES, ParsedName, alias_acronyms, blocking_keys, canonical_spelling,
                     capitalisation, initials, parse)
 from .review import Decision, read_decisions, write_review_queue
@@ -86,7 +86,11 @@ class Resolution:
     decisions: list[Decision] = field(default_factory=list)  # the decisions this resolution applied
 
     def entity_for(self, name: str) -> OrgEntity:
-        """The entity of a printed name, in any whitespace/case/hyphenation variant."""
+        """The entity of a printed name, in any whitespace/case/hyphenation variant
+        (or 'Name (1234567-8)' as the review file writes a name with a business ID)."""
+        m = _ID_SUFFIX.match(name)
+        if m and "y:" + m.group(2) in self._index:
+            return self._index["y:" + m.group(2)]
         for k in (_norm(name), "k:" + parse(name).key):
             if k in self._index:
                 return self._index[k]
@@ -107,6 +111,10 @@ def slug(text: str) -> str:
 
 def _norm(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+AMBIGUOUS = "the same name fits two organisations that differ (business ID or legal form)"
+_ID_SUFFIX = re.compile(r"^(.*?)\s*\((\d{7}-\d)\)\s*$")
 
 
 def _mention_order(m: NameMention):
@@ -143,6 +151,11 @@ class _Node:
     def parsed(self) -> ParsedName:
         return parse(self.name)
 
+    @property
+    def review_name(self) -> str:
+        """The name as the review file shows it: with its business ID, if it has one."""
+        return f"{self.name} ({self.bid})" if self.bid else self.name
+
     def exact_keys(self) -> set[str]:
         """Keys that make two names one organisation: normalised name (with and
         without a printed acronym, each part of 'X ry, Y rf') and alias anchor."""
@@ -165,6 +178,7 @@ class _Clusters:
     """Union-find over nodes that refuses unions contradicting hard evidence."""
 
     KEPT_APART = "kept apart by a decision"
+    TWO_IDS = "different business IDs"
 
     def __init__(self, nodes: list[_Node]):
         self.node = {n.id: n for n in nodes}
@@ -192,10 +206,10 @@ class _Clusters:
         if any(self.apart[n.id] & ids_b for n in A):
             return self.KEPT_APART
         if len({n.bid for n in A + B} - {""}) > 1:
-            return "different business IDs"
+            return self.TWO_IDS
         if len({n.family for n in A + B} - {""}) > 1:
             return "different legal forms"
-        if check_types and len({n.parsed.type for n in A + B} - {"other"}) > 1:
+        if check_types and len({name_type(n.parsed) for n in A + B} - {""}) > 1:
             return "different organisation types"
         return None
 
@@ -258,7 +272,14 @@ def _apply_decisions(cl: _Clusters, nodes: list[_Node], decisions: list[Decision
             lookup["k:" + parse(text).key].add(n.id)
 
     def nodes_of(name: str) -> set[tuple]:
-        return lookup.get(_norm(name)) or lookup.get("k:" + parse(name).key) or set()
+        m = _ID_SUFFIX.match(name)          # 'Virta Oy (1234567-1)' as the review file writes it
+        base = m.group(1) if m else name
+        ids = lookup.get(_norm(base)) or lookup.get("k:" + parse(base).key) or set()
+        if m:
+            return {i for i in ids if i[2] == m.group(2)}
+        if len({i[2] for i in ids}) > 1 and any(not i[2] for i in ids):
+            ids = {i for i in ids if not i[2]}      # a bare name shared by several IDs: the one printed without
+        return ids
 
     values: dict[frozenset, set[str]] = defaultdict(set)
     for d in decisions:
@@ -288,9 +309,11 @@ def _apply_decisions(cl: _Clusters, nodes: list[_Node], decisions: list[Decision
     return applied
 
 
-def _merge_exact(cl: _Clusters, nodes: list[_Node], review: list):
+def _merge_exact(cl: _Clusters, nodes: list[_Node], review: list) -> set[tuple]:
     """Same business ID, alias anchor or normalised name. A name that fits two
-    organisations which disagree (business ID, legal form) is asked about instead."""
+    organisations which disagree (business ID, legal form) is asked about
+    instead; the ids of such ambiguous nodes are returned."""
+    ambiguous_nodes: set[tuple] = set()
     groups: dict[str, list[_Node]] = defaultdict(list)
     for n in nodes:
         for k in n.exact_keys():
@@ -300,16 +323,19 @@ def _merge_exact(cl: _Clusters, nodes: list[_Node], review: list):
         for x in members:
             fits = [y for y in members if y is not x and _compatible(x, y)]
             ambiguous = any(not _compatible(y, z) for i, y in enumerate(fits) for z in fits[i + 1:])
+            if ambiguous:
+                ambiguous_nodes.add(x.id)
             for y in fits:
                 if ambiguous:
-                    review.append((x.id, y.id, 100.0, "the same name fits two organisations that differ "
-                                                      "(business ID or legal form)"))
+                    review.append((x.id, y.id, 100.0, AMBIGUOUS))
                 elif x.id < y.id:
                     cl.union(x.id, y.id)
+    return ambiguous_nodes
 
 
-def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list):
-    """Fuzzy scoring between names that share a blocking key (a distinctive word)."""
+def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: set[tuple]):
+    """Fuzzy scoring between names that share a blocking key (a distinctive word);
+    an ambiguous name is never merged automatically."""
     blocks: dict[str, list[_Node]] = defaultdict(list)
     for n in nodes:
         if not n.parsed.bare_acronym:
@@ -320,8 +346,10 @@ def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list):
     for a, b in pairs:
         if cl.find(a) != cl.find(b):
             verdict, s, reason = assess(cl.node[a].parsed, cl.node[b].parsed)
-            if verdict == "merge":
+            if verdict == "merge" and not {a, b} & ambiguous:
                 merges.append((-s, a, b, reason))
+            elif verdict == "merge":
+                review.append((a, b, s, AMBIGUOUS))
             elif verdict == "review":
                 review.append((a, b, s, reason))
     for neg, a, b, reason in sorted(merges):       # best pairs first
@@ -333,7 +361,7 @@ def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list):
             cl.union(a, b, check_types=True)
 
 
-def _merge_acronyms(cl: _Clusters, nodes: list[_Node], review: list):
+def _merge_acronyms(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: set[tuple]):
     """A bare acronym ('SYKLI') joins the one organisation printed with it
     ('Suomen ympäristöopisto SYKLI Oy'); several, or only matching initials: review."""
     holders: dict[str, set[tuple]] = defaultdict(set)
@@ -348,7 +376,7 @@ def _merge_acronyms(cl: _Clusters, nodes: list[_Node], review: list):
         found = sorted(holders.get(acr, ()))
         roots = {cl.find(h) for h in found} - {cl.find(n.id)}
         if len(roots) == 1:
-            if not cl.union(n.id, found[0]):
+            if n.id in ambiguous or not cl.union(n.id, found[0]):
                 review.append((n.id, found[0], 100.0, "abbreviation printed with this organisation's name"))
         elif roots:
             review += [(n.id, h, 100.0, "abbreviation printed with several organisations' names") for h in found]
@@ -359,12 +387,13 @@ def _merge_acronyms(cl: _Clusters, nodes: list[_Node], review: list):
 
 
 def _review_queue(cl: _Clusters, review: list) -> list[ReviewPair]:
-    """Open pairs only (not merged, not kept apart), the best pair per two clusters."""
+    """Open pairs only (not merged, not kept apart by a decision or by two
+    business IDs), the best pair per two clusters."""
     best: dict[frozenset, tuple] = {}
     for a, b, s, reason in review:
-        if cl.find(a) == cl.find(b) or cl.conflict(a, b) == cl.KEPT_APART:
+        if cl.find(a) == cl.find(b) or cl.conflict(a, b) in (cl.KEPT_APART, cl.TWO_IDS):
             continue
-        na, nb = sorted((cl.node[a].name, cl.node[b].name), key=lambda x: (x.casefold(), x))
+        na, nb = sorted((cl.node[a].review_name, cl.node[b].review_name), key=lambda x: (x.casefold(), x))
         k = frozenset((cl.find(a), cl.find(b)))
         cand = (-s, na, nb, reason)
         if k not in best or cand < best[k]:
@@ -439,9 +468,9 @@ def resolve(mentions: Iterable[NameMention],
     cl = _Clusters(nodes)
     review: list[tuple[tuple, tuple, float, str]] = []
     applied = _apply_decisions(cl, nodes, _as_decisions(decisions), warnings)
-    _merge_exact(cl, nodes, review)
-    _merge_similar(cl, nodes, review)
-    _merge_acronyms(cl, nodes, review)
+    ambiguous = _merge_exact(cl, nodes, review)
+    _merge_similar(cl, nodes, review, ambiguous)
+    _merge_acronyms(cl, nodes, review, ambiguous)
     queue = _review_queue(cl, review)
 
     groups = cl.groups()
@@ -451,8 +480,10 @@ def resolve(mentions: Iterable[NameMention],
         if clashes[e.key] > 1:       # same label, kept apart: a suffix from the names, stable across runs
             e.key += "-" + hashlib.sha1("|".join(n.id[0] for n in g).encode()).hexdigest()[:8]
     index: dict[str, OrgEntity] = {}
-    for e, g in sorted(zip(entities, groups), key=lambda x: x[0].key):
-        for n in g:              # a name printed for two organisations (business IDs): the first by key
+    for e, g in sorted(zip(entities, groups), key=lambda x: (bool(x[0].business_id), x[0].key)):
+        if e.business_id:
+            index["y:" + e.business_id] = e
+        for n in g:              # a name printed for several IDs: the one without an ID, else the first by key
             for k in {_norm(m.name) for m in n.mentions} | {_norm(d) for d in n.displays} | {"k:" + n.id[0]}:
                 index.setdefault(k, e)
     return Resolution(sorted(entities, key=lambda e: e.key), queue, index, warnings, applied)

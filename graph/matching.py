@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from .names import ParsedName, fold, parse
 
-__all__ = ["MERGE_SCORE", "REVIEW_SCORE", "TOKEN_SCORE", "assess", "score"]
+__all__ = ["MERGE_SCORE", "REVIEW_SCORE", "TOKEN_SCORE", "assess", "name_type", "score"]
 
 #: fuzzy score (0-100) at or above which two compatible names merge
 MERGE_SCORE = 92.0
@@ -23,9 +23,41 @@ TOKEN_SCORE = 85.0
 REVIEW_SCORE = 60.0
 
 
-def _unmatched(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
-    """Distinctive words of ``a`` with no counterpart (same word, typo or inflection) in ``b``."""
-    return [t for t in a if not any(t == u or fuzz.ratio(t, u) >= TOKEN_SCORE for u in b)]
+def name_type(p: ParsedName) -> str:
+    """The type the name itself states (alias table or head word), or '' if it
+    states none; a legal form alone ('Oy') does not conflict with a head word
+    ('ammattikorkeakoulu'), while 'other' from a head word (seurakuntayhtymä) does.
+
+    >>> name_type(parse("Tammelan ammattikorkekoulu Oy")), name_type(parse("Helsingin seurakuntayhtymä"))
+    ('', 'other')
+    """
+    return p.type if p.type_strength >= 2 else ""
+
+
+def _same_word(t: str, u: str) -> bool:
+    """Identical, or the same stem with an inflection ending (Espoo / Espoon)."""
+    if t == u:
+        return True
+    short, long_ = sorted((t, u), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def _similar_word(t: str, u: str) -> bool:
+    """The same word or a near spelling (typo): never a different organisation for sure."""
+    return _same_word(t, u) or fuzz.ratio(t, u) >= TOKEN_SCORE
+
+
+def _words(p: ParsedName, other: ParsedName) -> tuple[tuple[str, ...], str]:
+    """(distinctive words, head word) of ``p``; a distinctive word that is the other
+    name's head word misspelt ('ammattikorkekoulu') counts as that head word."""
+    if p.head:
+        return p.distinctive, fold(p.head.word)
+    if other.head:
+        h = fold(other.head.word)
+        rest = tuple(t for t in p.distinctive if not _similar_word(t, h))
+        if len(rest) < len(p.distinctive):
+            return rest, h
+    return p.distinctive, ""
 
 
 def score(a: ParsedName, b: ParsedName) -> float:
@@ -38,40 +70,41 @@ def score(a: ParsedName, b: ParsedName) -> float:
 
 
 def assess(a: ParsedName, b: ParsedName) -> tuple[str, float, str]:
-    """('merge' | 'review' | 'apart', score, reason) for two names in one block.
+    """('merge' | 'review' | 'apart', score, reason) for two names that share a block.
 
-    >>> assess(parse("Tampereen ammattikorkeakoulu Oy"), parse("Tampereen ammattikorkekoulu"))[0]
+    >>> assess(parse("Tampereen ammattikorkeakoulu Oy"), parse("Tampereen ammattikorkekoulu Oy"))[0]
     'merge'
     >>> assess(parse("Silta-Valmennusyhdistys ry"), parse("Valo-Valmennusyhdistys ry"))[::2]
     ('apart', 'different distinctive words: siltavalmennus / valovalmennus')
     >>> assess(parse("Sininauhaliitto ry"), parse("Sininauhasäätiö sr"))[::2]
     ('apart', 'different organisation types: association / foundation')
+    >>> assess(parse("Lehtosen Kuljetus Oy"), parse("Lehtisen Kuljetus Oy"))[::2]
+    ('review', 'distinctive words differ slightly: lehtosen / lehtisen')
     """
     s = score(a, b)
     if not a.distinctive or not b.distinctive:
         return "apart", s, "a name without distinctive words"
-    if a.type != "other" and b.type != "other" and a.type != b.type:
-        return "apart", s, f"different organisation types: {a.type} / {b.type}"
+    ta, tb = name_type(a), name_type(b)
+    if ta and tb and ta != tb:
+        return "apart", s, f"different organisation types: {ta} / {tb}"
     if a.family and b.family and a.family != b.family:
         return "apart", s, f"different legal forms: {a.legal_form} / {b.legal_form}"
-    # a distinctive word may be the other name's head word misspelt ('ammattikorkekoulu')
-    head_a = (fold(a.head.word),) if a.head else ()
-    head_b = (fold(b.head.word),) if b.head else ()
-    only_a, only_b = _unmatched(a.distinctive, b.distinctive + head_b), _unmatched(b.distinctive, a.distinctive + head_a)
-    if not a.head and head_b and not _unmatched(head_b, a.distinctive):
-        head_a = head_b      # the misspelt head word counts as the same head
+    (da, ha), (db, hb) = _words(a, b), _words(b, a)
+    only_a = [t for t in da if not any(_similar_word(t, u) for u in db)]
+    only_b = [u for u in db if not any(_similar_word(u, t) for t in da)]
     if only_a and only_b:
         return "apart", s, f"different distinctive words: {' '.join(only_a)} / {' '.join(only_b)}"
-    heads_differ = bool(head_a and head_b and head_a != head_b)
-    if not only_a and not only_b:
-        if s >= MERGE_SCORE and not heads_differ:
-            return "merge", s, "same distinctive words, near-identical names"
-        if heads_differ:
-            return "review", s, f"same distinctive words, different head words: {a.head.word} / {b.head.word}"
-        if not head_a or not head_b:
-            return "review", s, "same distinctive words; only one name says what kind of organisation it is"
-        return "review", s, "same distinctive words, similar names"
-    extra = only_a or only_b
-    if s >= REVIEW_SCORE:
-        return "review", s, f"one name has the extra word(s): {' '.join(extra)}"
-    return "apart", s, f"one name has the extra word(s): {' '.join(extra)}"
+    if only_a or only_b:
+        verdict = "review" if s >= REVIEW_SCORE else "apart"
+        return verdict, s, f"one name has the extra word(s): {' '.join(only_a or only_b)}"
+    slight = [(t, u) for t in da for u in db if _similar_word(t, u) and not _same_word(t, u)
+              and not any(_same_word(t, v) for v in db)]
+    if ha and hb and ha != hb:
+        return "review", s, f"same distinctive words, different head words: {ha} / {hb}"
+    if slight:
+        return "review", s, "distinctive words differ slightly: " + ", ".join(f"{t} / {u}" for t, u in slight)
+    if s >= MERGE_SCORE:
+        return "merge", s, "same distinctive words, near-identical names"
+    if not ha or not hb:
+        return "review", s, "same distinctive words; only one name says what kind of organisation it is"
+    return "review", s, "same distinctive words, similar names"
