@@ -52,7 +52,7 @@ ROLE_CONCEPTS = {
     "implementer": HV.ImplementerRole, "applicant": HV.ApplicantRole,
     "administrator": HV.AdministratorRole, "partner": HV.PartnerRole,
     "pilot": HV.PilotRole, "steering": HV.SteeringRole,
-    "agency": HV.AgencyRole, "ministry": HV.MinistryRole,
+    "agency": HV.AgencyRole, "ministry": HV.MinistryRole, "funder": HV.FundingAuthorityRole,
 }
 KIND_CLASSES = {
     "coordination": HV.CoordinationProject, "group": HV.GroupProject,
@@ -149,6 +149,7 @@ class _Builder:
         self.include_officials = include_officials
         self.warnings: list[str] = []
         self.theme_names: dict[str, URIRef] = {}
+        self.unstated_groups: dict[str, list[int]] = {}
 
     # -- helpers
     def add(self, s, p, o):
@@ -301,10 +302,16 @@ class _Builder:
         node = project_iri(p.code, p.name)
         self.add(node, RDF.type, HV.Project)
         cls = KIND_CLASSES[p.kind]
+        has_main = any(pp.role in ("main", "administrator") for pp in p.participants)
+        if cls == HV.GroupProject and not has_main:
+            # the source lists several implementers but never says which is the main one:
+            # asserting hv:GroupProject would claim a structure the document does not state
+            cls = None
+            self.unstated_groups.setdefault(p.span.source, []).append(p.span.first)
         if cls is not None:
             self.add(node, RDF.type, cls)
         has_subrows = any(pp.code and pp.code != p.code for pp in p.participants)
-        if p.kind == "coordination" and has_subrows:
+        if p.kind == "coordination" and has_subrows and has_main:
             self.add(node, RDF.type, HV.GroupProject)
         self.label(node, p.name)
         self.prov(node, p.span)
@@ -430,9 +437,21 @@ class _Builder:
                 org = self.org(r.subject)
                 self.add(target, HV.runBy, org)
                 self.participation(target, org, "agency", r.span, None, r.detail)
+            elif r.predicate in ("responsible_for", "funds") and r.subject_type == "organisation" \
+                    and r.object_type in ("theme", "programme"):
+                target = (self.theme_ref(r.object, r.span) if r.object_type == "theme"
+                          else self.programme(r.object, r.span))
+                org = self.org(r.subject)
+                if r.predicate == "responsible_for":
+                    self.add(target, HV.responsibleMinistry, org)
+                    self.participation(target, org, "ministry", r.span, None, r.detail)
+                else:
+                    if r.object_type == "theme":
+                        self.add(target, HV.fundingAuthority, org)
+                    self.participation(target, org, "funder", r.span, None, r.detail)
             elif r.predicate == "funds" and r.subject_type == "organisation" and r.object_type == "project":
-                self.participation(self._project_by_name(r.object), self.org(r.subject), "partner",
-                                   r.span, None, r.detail or "rahoittaja")
+                self.participation(self._project_by_name(r.object), self.org(r.subject), "funder",
+                                   r.span, None, r.detail)
             else:
                 self.warnings.append(f"{r.span.source}:{r.span.first}: relation {r.predicate!r} "
                                      f"({r.subject_type} -> {r.object_type}) has no mapping in the ontology; not used")
@@ -460,6 +479,11 @@ class _Builder:
             self.statutes(doc)
             self.mentions(doc)
             self.relations(doc)
+        for source, lines in sorted(self.unstated_groups.items()):
+            self.warnings.append(
+                f"{source}: {len(lines)} group project(s) list implementers without naming the main "
+                f"implementer (lines {', '.join(map(str, sorted(lines)))}); typed hv:Project, not hv:GroupProject, "
+                "with every organisation as hv:implementer")
         return self.g
 
 

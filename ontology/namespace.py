@@ -19,6 +19,7 @@ class HV(DefinedNamespace):
     CoordinationProject: URIRef
     ElyCentre: URIRef
     Foundation: URIRef
+    FundingAuthorityRole: URIRef
     GroupProject: URIRef
     HospitalDistrict: URIRef
     ImplementerRole: URIRef

@@ -99,3 +99,29 @@ def test_builds_are_byte_identical_across_processes():
     outs = {subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, check=True,
                            env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")}
     assert len(outs) == 1 and len(next(iter(outs))) > 1000
+
+
+def test_a_group_whose_main_implementer_is_not_stated_is_not_claimed_as_group_project():
+    from loaders.records import Participation, Project, Span
+    docs = tiny_documents()
+    docs[0].projects.append(Project("Monen toteuttajan hanke", Span("tiny_review.txt", 50, 51), kind="group",
+                                    themes=["Teema Kaksi"],
+                                    participants=[Participation("Alfa Oy", "implementer", line=50),
+                                                  Participation("Gamma sr", "implementer", line=51)]))
+    result = build_graph(docs)
+    node = project_iri(None, "Monen toteuttajan hanke")
+    assert (node, RDF.type, HV.Project) in result.graph
+    assert (node, RDF.type, HV.GroupProject) not in result.graph
+    assert len(set(result.graph.objects(node, HV.implementer))) == 2
+    assert any("without naming the main implementer" in w and "50" in w for w in result.warnings)
+
+
+def test_ministry_and_funder_relations_become_role_nodes_on_the_theme():
+    from loaders.records import Relation, Span
+    docs = tiny_documents()
+    sp = Span("tiny_review.txt", 5, 5)
+    docs[0].relations += [Relation("Työ- ja elinkeinoministeriö", "organisation", "responsible_for", "Teema Yksi", "theme", sp),
+                          Relation("Hämeen ELY-keskus", "organisation", "funds", "Teema Yksi", "theme", sp)]
+    g = build_graph(docs).graph
+    roles = {g.value(p, HV.role) for p in g.subjects(HV.participationIn, theme_iri("Teema Yksi"))}
+    assert roles == {HV.MinistryRole, HV.FundingAuthorityRole}
