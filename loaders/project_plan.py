@@ -89,7 +89,11 @@ def measure_packages_applied(text: str) -> list[str]:
 def _names_from(text: str) -> list[tuple[str, Optional[str]]]:
     """(name, acronym) of the organisations in a printed list; generic nouns dropped."""
     out = []
+    items = []
     for item in split_names(text):
+        # 'Alfan kaupungista ja muista toimijoista': a case-inflected name, then generic words
+        items += re.split(r"(?<=sta|stä|lta|ltä)\s+ja\s+(?=[a-zåäö])", item)
+    for item in items:
         item = re.sub(r"^(?:esim\.|mm\.|kuten)\s*", "", item).strip(" .;:")
         acr = None
         m = re.search(r"\s*\(([^)]*)\)\s*$", item)
