@@ -288,7 +288,7 @@ def is_page_furniture(s: str) -> bool:
     addresses).
 
     >>> [is_page_furniture(t) for t in ["PL 32", "00230 Valtioneuvosto",
-    ...  "Puh. 0295 16001", "kirjaamo.tem@gov.fi | [www.verkkosivu.fi] | [x@y.fi]",
+    ...  "Puh. 0295 16001", "kirjaamo@esimerkki.fi | [www.esimerkki.fi] | [x@y.fi]",
     ...  "http://www.verkkosivu.fi/", " 24 ", "Turun kaupunki"]]
     [True, True, True, True, True, True, False]
     """

@@ -22,8 +22,7 @@ import dataclasses
 import re
 from typing import Optional
 
-from .records import (OrgMention, Participation, Programme, Project, Relation, Skipped,
-                      SourceDocument, Span, Theme)
+from .records import OrgMention, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
 from .text import (EMAIL_RE, PHONE_RE, Line, is_page_furniture, join_broken, normalise_space,
                    parse_period_loose, strip_contact_details)
 from .theme_review_box import is_theme_heading, read_box

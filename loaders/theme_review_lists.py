@@ -21,22 +21,18 @@ Layouts (one list may mix them):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
 from typing import Optional
 
-from .records import Participation, Project, Skipped, Span
-from .text import (PERIOD_RE, Line, is_page_furniture, is_url, join_broken, looks_like_org,
-                   normalise_space, parse_period, repair_hyphen_spaces, split_names)
+from .records import Project, Skipped
+from .text import PERIOD_RE, Line, is_page_furniture, is_url, join_broken, looks_like_org, normalise_space
+from .theme_review_entries import (CODE_RE, LEGAL_START_RE, ROLE_SUFFIX_RE, Entry, Part, is_group_code,
+                                   merge_groups, split_header, split_trailing_org, to_project)
 
-__all__ = ["parse_list", "ListResult", "CODE_RE", "is_group_code", "looks_like_entry", "acronym_of",
-           "name_key"]
+__all__ = ["parse_list", "ListResult", "looks_like_entry"]
 
-#: an EURA code: letter + 5 digits (S90068, R-09402) or a 6-digit number
-CODE_RE = re.compile(r"(?:[A-Z]-?\d{5}|\d{6})")
 _CODE_START_RE = re.compile(
     r"^\s*(?:(?P<num>\d{1,3})[.)]\s+)?(?P<code>%s)\b(?:\s+(?P<code2>[A-Z]-\d{5})\b)?\s*(?P<rest>.*)$" % CODE_RE.pattern)
-_GROUP_CODE_RE = re.compile(r"^R-?\d{5}$")
 
 # role labels; longest first
 _ROLE_LABELS = (
@@ -52,57 +48,17 @@ _ROLE_LABELS = (
 _LABEL_ALT = "|".join(p for p, _ in _ROLE_LABELS)
 _ROLE_START_RE = re.compile(r"^(?P<label>(?i:%s))\b\s*:?\s*(?P<rest>.*)$" % _LABEL_ALT)
 _ROLE_INLINE_RE = re.compile(r"(?<=[.,;:!?)])\s*(?P<label>(?i:%s))\b\s*:?\s*(?=[A-ZÅÄÖ0-9]|$)" % _LABEL_ALT)
-_ROLE_SUFFIX_RE = re.compile(r"\s*(?:\(\s*(?P<a>pää|osa)toteuttaja\s*\)|/\s*(?P<b>pää|osa)toteuttaja)\s*$", re.I)
-_COORD_MARK_RE = re.compile(r"\s*\((?:teeman\s+)?koordinaatiohanke\)\s*", re.I)
-_COORD_PREFIX_RE = re.compile(r"^(?:koordinaatiohanke|koordinoiva hanke)\s*:?\s+", re.I)
 _COORD_HEADING_RE = re.compile(r"koordinaatiohanke|koordinoiva hanke", re.I)
 _SISALTO_RE = re.compile(r"^sisältöosio\b\s*:?\s*(?P<rest>.*)$", re.I)
 _TABLE_START_RE = re.compile(r"^hakemus", re.I)
-_COST_RE = re.compile(r"\.?\s*\bKustannusarvio\b\s*:?\s*(?P<n>[\d\s\u00a0]*(?:,\d+)?)\s*(?:€|e\b|euroa)?\s*\.?", re.I)
 _DIGITS_ONLY_RE = re.compile(r"^[\d\s.,]+(?:€|e|euroa)?\.?$")
-_LEGAL_START_RE = re.compile(r"^(?:oy|oyj|ab|ry|rf|sr|r\.y\.?|ky|ay|osk)\b", re.I)
 _ENTRY_LIKE_RE = re.compile(r"^\s*(?:\d+[.)]\s*)?%s\b|\b(?:toteuttaja|hakija|päätoteuttaja|osatoteuttaja)"
                             % CODE_RE.pattern, re.I)
-
-
-def is_group_code(code: Optional[str]) -> bool:
-    return bool(code and _GROUP_CODE_RE.match(code))
 
 
 def looks_like_entry(text: str) -> bool:
     """A line that resembles a project-list entry (a code, 'Toteuttaja', 'Hakija')."""
     return bool(_ENTRY_LIKE_RE.search(text))
-
-
-def name_key(name: str) -> str:
-    """Project name for comparisons: case, dashes, quotes and spaces folded.
-
-    >>> name_key("ALFA – Jatkuvan kehittämisen  Suomi") == name_key("ALFA - jatkuvan kehittämisen Suomi")
-    True
-    """
-    t = re.sub(r"[–—‐-]", " ", name.casefold())
-    t = re.sub(r"[\"'”“’.,:;!?()]", " ", t)
-    return normalise_space(t)
-
-
-def acronym_of(name: str) -> Optional[str]:
-    """The acronym a project name shows: '(DigiPaikka)', 'HOT – ...', 'MERIT'.
-
-    >>> [acronym_of(n) for n in ["HOT – Hyvinvointia", "Työn tuki (TUKI)", "MERIT", "HYVÄ TYÖ – Tuki", "Kotona"]]
-    ['HOT', 'TUKI', 'MERIT', None, None]
-    """
-    m = re.search(r"\((?P<a>[A-ZÅÄÖ][\wÅÄÖåäö!-]*[A-ZÅÄÖ][\wÅÄÖåäö!-]*)\)", name)
-    if m and " " not in m.group("a"):
-        return m.group("a").rstrip("-")
-    m = re.match(r"^(?P<a>[A-ZÅÄÖ][A-ZÅÄÖ0-9]+|[A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][\wåäö]*)\s*[–—-]\s", name)
-    if m:
-        return m.group("a")
-    m = re.search(r"[,–—-]\s+(?P<a>[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ][\wÅÄÖåäö!]*)$", name)
-    if m and sum(ch.isupper() for ch in m.group("a")) >= 2:
-        return m.group("a")
-    if re.fullmatch(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{2,}", name):
-        return name
-    return None
 
 
 # ---------------------------------------------------------------- items
@@ -176,39 +132,6 @@ def _role_of(label: str) -> str:
 
 # ---------------------------------------------------------------- entries
 
-@dataclass
-class _Part:
-    role: str
-    label: str
-    lines: list[tuple[int, str]]
-
-
-@dataclass
-class _Entry:
-    first: int
-    name_lines: list[str] = field(default_factory=list)
-    code: Optional[str] = None
-    group_code: Optional[str] = None
-    section: Optional[str] = None
-    coordination: bool = False
-    parts: list[_Part] = field(default_factory=list)
-    subrows: list[tuple[str, str, int]] = field(default_factory=list)   # code, org text, line
-    urls: list[str] = field(default_factory=list)
-    used: set[int] = field(default_factory=set)
-    colon_orgs: bool = False     # 'Nimi:' then organisations
-
-    def terminated(self) -> bool:
-        """The last part carries a complete 'Kustannusarvio ... €'."""
-        if not self.parts:
-            return False
-        text = " ".join(t for _, t in self.parts[-1].lines)
-        m = re.search(r"kustannusarvio\b(?P<after>.*)$", text, re.I)
-        return bool(m and re.search(r"\d", m.group("after")))
-
-    def part_text(self) -> str:
-        return " ".join(t for _, t in self.parts[-1].lines) if self.parts else ""
-
-
 def _continues(prev: str, line: str) -> bool:
     """Does ``line`` continue the implementer list ``prev`` (and not start a name)?"""
     p = prev.rstrip()
@@ -218,7 +141,7 @@ def _continues(prev: str, line: str) -> bool:
         return bool(_DIGITS_ONLY_RE.match(line) and re.search(r"kustannusarvio\s*:?\s*[\d\s]*$", p, re.I))
     if not p or re.search(r"(?:,|\bja|\bsekä|-|/|&)$", p):
         return True
-    if line[:1].islower() or _LEGAL_START_RE.match(line) or _DIGITS_ONLY_RE.match(line) \
+    if line[:1].islower() or LEGAL_START_RE.match(line) or _DIGITS_ONLY_RE.match(line) \
             or re.match(r"kustannusarvio\b", line, re.I):
         return True
     last = re.split(r",|\s(?:ja|sekä)\s", p)[-1].strip(" .")
@@ -239,8 +162,8 @@ class ListResult:
 class _Parser:
     def __init__(self, items: list[_Item], source: str):
         self.items, self.source = items, source
-        self.entries: list[_Entry] = []
-        self.table_rows: list[tuple[_Entry, str, Optional[str]]] = []
+        self.entries: list[Entry] = []
+        self.table_rows: list[tuple[Entry, str, Optional[str]]] = []
         self.section: Optional[str] = None
         self.pending_coord = False
         self.used: set[int] = set()
@@ -251,8 +174,8 @@ class _Parser:
     def skip(self, it: _Item, reason: str):
         self.skipped.append(Skipped(self.source, it.no, it.text, reason, looks_like_entry(it.text)))
 
-    def new_entry(self, first: int) -> _Entry:
-        e = _Entry(first=first, section=self.section, coordination=self.pending_coord)
+    def new_entry(self, first: int) -> Entry:
+        e = Entry(first=first, section=self.section, coordination=self.pending_coord)
         self.pending_coord = False
         self.entries.append(e)
         return e
@@ -265,7 +188,7 @@ class _Parser:
             self.section = text
         self.used.update(it.no for it in lines)
 
-    def attach_url(self, idx: int, entry: Optional[_Entry]):
+    def attach_url(self, idx: int, entry: Optional[Entry]):
         """A lone URL right after an entry belongs to it; runs of URLs are the
         PDF's link annotations and are handled by the theme loader."""
         it = self.items[idx]
@@ -320,7 +243,7 @@ class _Parser:
         m = _ROLE_INLINE_RE.search(head.rest)
         if m:
             e.name_lines.append(head.rest[:m.start()])
-            e.parts.append(_Part(_role_of(m.group("label")), m.group("label"), [(head.no, head.rest[m.end():])]))
+            e.parts.append(Part(_role_of(m.group("label")), m.group("label"), [(head.no, head.rest[m.end():])]))
         else:
             e.name_lines.append(head.rest)
         e.used.add(head.no)
@@ -333,14 +256,14 @@ class _Parser:
             elif it.kind in ("role", "marker") and (it.kind == "role" or not e.parts):
                 if it.kind == "marker":
                     e.name_lines.append(it.prefix)
-                e.parts.append(_Part(it.role, it.label, [(it.no, it.rest)]))
+                e.parts.append(Part(it.role, it.label, [(it.no, it.rest)]))
                 e.used.add(it.no)
             elif e.parts:
                 e.parts[-1].lines.append((it.no, it.text))
                 e.used.add(it.no)
             elif len(e.name_lines) == 1 and not re.search(r"[,:/]", head.rest) and it.text[:1].isupper() \
                     and looks_like_org(it.text, acronyms=False) and not PERIOD_RE.search(it.text):
-                e.parts.append(_Part("implementer", "toteuttajat", [(it.no, it.text)]))   # 'S1 Nimi' / 'Alfa Oy'
+                e.parts.append(Part("implementer", "toteuttajat", [(it.no, it.text)]))   # 'S1 Nimi' / 'Alfa Oy'
                 e.used.add(it.no)
             else:
                 e.name_lines.append(it.text)
@@ -358,18 +281,18 @@ class _Parser:
         self.used |= e.used
         return j
 
-    def _header_without_orgs(self, e: _Entry) -> bool:
+    def _header_without_orgs(self, e: Entry) -> bool:
         text = join_broken(e.name_lines)
         if not PERIOD_RE.search(text) and not is_group_code(e.code):
             return False
-        return not _split_header(PERIOD_RE.sub("", text), e)[1]
+        return not split_header(PERIOD_RE.sub("", text), e)[1]
 
     def _is_subrow(self, it: _Item) -> bool:
         """A sub-project row: a code and one organisation, no dates, no name separator."""
         if it.code2 or is_group_code(it.code) or PERIOD_RE.search(it.rest) or not it.rest:
             return False
-        rest = _ROLE_SUFFIX_RE.sub("", it.rest)
-        return bool(_ROLE_SUFFIX_RE.search(it.rest)) or not (re.search(r" / |: ", rest)
+        rest = ROLE_SUFFIX_RE.sub("", it.rest)
+        return bool(ROLE_SUFFIX_RE.search(it.rest)) or not (re.search(r" / |: ", rest)
                                                              or _ROLE_INLINE_RE.search(rest))
 
     # -- the flattened table
@@ -386,10 +309,10 @@ class _Parser:
             else:
                 name_lines.append(it.text)
         if not org_lines and name_lines:
-            name_lines[-1], tail = _split_trailing_org(name_lines[-1])
+            name_lines[-1], tail = split_trailing_org(name_lines[-1])
             org_lines = [tail] if tail else []
         org = join_broken(org_lines)
-        m = _ROLE_SUFFIX_RE.search(org)
+        m = ROLE_SUFFIX_RE.search(org)
         role = None
         if m:
             role = "main" if (m.group("a") or m.group("b")).lower() == "pää" else "sub"
@@ -405,7 +328,7 @@ class _Parser:
         e.group_code = head.code2 if is_group_code(head.code2) else None
         e.name_lines = [" ".join(name_words)]
         if org.strip():
-            e.parts.append(_Part(role or self.table_role, "hakija", [(head.no, org)]))
+            e.parts.append(Part(role or self.table_role, "hakija", [(head.no, org)]))
         e.used.update(it.no for it in [head, *cont])
         self.used |= e.used
         self.table_rows.append((e, org, role))
@@ -420,7 +343,7 @@ class _Parser:
         if not markers:
             self.colon_entries(run)
             return end
-        current: Optional[_Entry] = self.entries[-1] if self.entries and self.entries[-1].parts and \
+        current: Optional[Entry] = self.entries[-1] if self.entries and self.entries[-1].parts and \
             not self.entries[-1].code and i > 0 and items[i - 1].kind not in ("sisalto", "table") else None
         pos = i
         for m in markers:
@@ -431,7 +354,7 @@ class _Parser:
                 self.attach_url(k, current)
             if it.kind == "role" and current is not None and not gap and \
                     it.role not in {p.role for p in current.parts}:
-                current.parts.append(_Part(it.role, it.label, [(it.no, it.rest)]))
+                current.parts.append(Part(it.role, it.label, [(it.no, it.rest)]))
                 current.used.add(it.no)
                 pos = m + 1
                 continue
@@ -477,7 +400,7 @@ class _Parser:
                 continue
             e = self.new_entry(items[name[0]].no if name else it.no)
             e.name_lines = [items[k].text for k in name] + ([it.prefix] if it.prefix else [])
-            e.parts.append(_Part(it.role, it.label, [(it.no, it.rest)]))
+            e.parts.append(Part(it.role, it.label, [(it.no, it.rest)]))
             e.used.update([items[k].no for k in name] + [it.no])
             current = e
             pos = m + 1
@@ -530,14 +453,13 @@ class _Parser:
                     org_lines.append((items[texts[k]].no, items[texts[k]].text))
                     e.used.add(items[texts[k]].no)
                     k += 1
-                e.parts.append(_Part("implementer", "toteuttajat", org_lines))
+                e.parts.append(Part("implementer", "toteuttajat", org_lines))
                 self.used |= e.used
                 continue
-            if inline and looks_like_org(split_names(inline.group("orgs"))[0] if split_names(
-                    inline.group("orgs")) else ""):
+            if inline and looks_like_org(re.split(r",|\s(?:ja|sekä)\s", inline.group("orgs"))[0]):
                 e = self.new_entry(it.no)
                 e.name_lines = [items[p].text for p in pending] + [inline.group("name")]
-                e.parts.append(_Part("implementer", "toteuttajat", [(it.no, inline.group("orgs"))]))
+                e.parts.append(Part("implementer", "toteuttajat", [(it.no, inline.group("orgs"))]))
                 e.used.update([items[p].no for p in pending] + [it.no])
                 self.used |= e.used
                 pending = []
@@ -547,176 +469,6 @@ class _Parser:
             k += 1
         for p in pending:
             self.skip(items[p], "text in the project list that is not part of an entry")
-
-
-def _split_trailing_org(text: str) -> tuple[str, str]:
-    """Split 'Nimi Paikan kaupunki' or 'Nimi Alfa Oy' into name and organisation
-    (a table row whose cells were joined with a single space).
-
-    >>> _split_trailing_org("Verkostolla töihin Turun kaupunki")
-    ('Verkostolla töihin', 'Turun kaupunki')
-    >>> _split_trailing_org("Yhteinen tie Delta Consulting Oy")
-    ('Yhteinen tie', 'Delta Consulting Oy')
-    >>> _split_trailing_org("Pelkkä nimi")
-    ('Pelkkä nimi', '')
-    """
-    words = text.split()
-    h = next((k for k in range(len(words) - 1, 0, -1) if looks_like_org(words[k], acronyms=False)), None)
-    if h is None:
-        return text, ""
-    start = h
-    if _LEGAL_START_RE.fullmatch(words[h]):
-        # the name before a legal form: its capitalised words
-        while start > 1 and words[start - 1][:1].isupper():
-            start -= 1
-    else:
-        # '<Paikan> [lower-case words] head noun': 'Turun kaupunki', 'Espoon seudun koulutuskuntayhtymä'
-        while start > 1 and words[start - 1][:1].islower():
-            start -= 1
-        if start > 1 and words[start - 1][:1].isupper() and not words[h][:1].isupper():
-            start -= 1
-    return " ".join(words[:start]), " ".join(words[start:])
-
-
-def _split_header(text: str, e: _Entry) -> tuple[str, list[str]]:
-    """Name and implementer texts of a one-line entry: 'Nimi / A, B',
-    'Nimi: A', 'Nimi, A, B ja C'."""
-    t = normalise_space(text).strip(" ,.")
-    m = re.search(r"\s/\s|^/\s", t)
-    if m:
-        return t[:m.start()].strip(" ,"), [t[m.end():]]
-    colons = [m for m in re.finditer(r":\s+(?=[A-ZÅÄÖ])", t)]
-    if colons:
-        c = colons[-1]
-        right = t[c.end():]
-        if looks_like_org(right.split(",")[0]):
-            return t[:c.start()], [right]
-    segs = [s.strip() for s in t.split(",")]
-    if len(segs) > 1:
-        k = 1
-        while k < len(segs) and segs[k][:1].islower():
-            k += 1
-        if k < len(segs) and all(looks_like_org(s) or " ja " in s for s in segs[k:]):
-            return ", ".join(segs[:k]), [", ".join(segs[k:])]
-    return t, []
-
-
-# ---------------------------------------------------------------- projects
-
-def _cost(text: str) -> tuple[str, Optional[Decimal]]:
-    m = _COST_RE.search(text)
-    if not m:
-        return text, None
-    digits = re.sub(r"\s", "", m.group("n") or "").replace(",", ".")
-    try:
-        value = Decimal(digits) if digits else None
-    except InvalidOperation:
-        value = None
-    return text[:m.start()], value
-
-
-def _project(e: _Entry, source: str, theme: Optional[str], programme: Optional[str]) -> Project:
-    header = re.sub(r"^\d{1,3}[.)]\s+", "", repair_hyphen_spaces(join_broken(e.name_lines)))
-    start = end = None
-    pm = PERIOD_RE.search(header)
-    if pm:
-        start, end = parse_period(pm.group(0))
-        header = (header[:pm.start()] + header[pm.end():]).strip()
-    if _COORD_MARK_RE.search(header):
-        e.coordination = True
-        header = _COORD_MARK_RE.sub(" ", header)
-    if _COORD_PREFIX_RE.match(header):
-        e.coordination = True
-        header = _COORD_PREFIX_RE.sub("", header)
-    parts = [(p.role, p.label, p.lines) for p in e.parts]
-    name = header
-    single = bool(e.code) and not is_group_code(e.code) and not e.group_code
-    if not parts and not e.subrows:
-        name, orgs = _split_header(header, e)
-        parts = [("implementer", "toteuttaja" if single else "toteuttajat", [(e.first, o)]) for o in orgs]
-    name = normalise_space(name).strip(" ,.:;")
-    cost = None
-    participants: list[Participation] = []
-    for role, label, lines in parts:
-        text = join_broken(t for _, t in lines)
-        text, c = _cost(text)
-        cost = cost if c is None else c
-        if _COORD_MARK_RE.search(text):
-            e.coordination = True
-            text = _COORD_MARK_RE.sub(" ", text)
-        plural = label.lower().rstrip().endswith("t")
-        for org in split_names(text, single=single and not plural):
-            r = role
-            m = _ROLE_SUFFIX_RE.search(org)
-            if m:
-                r = "main" if (m.group("a") or m.group("b")).lower() == "pää" else "sub"
-                org = org[:m.start()].strip()
-            if org:
-                participants.append(Participation(org, r, line=lines[0][0]))
-    if e.group_code and e.code and e.code != e.group_code:
-        participants = [Participation(x.organisation, x.role, code=e.code, line=x.line) for x in participants]
-    if e.subrows:
-        marked = [(_ROLE_SUFFIX_RE.search(t), c, t, ln) for c, t, ln in e.subrows]
-        any_main = any(m and (m.group("a") or m.group("b")).lower() == "pää" for m, *_ in marked)
-        for m, code, text, ln in marked:
-            role = ("main" if (m.group("a") or m.group("b")).lower() == "pää" else "sub") if m else \
-                ("sub" if any_main else "implementer")
-            org = normalise_space(text[:m.start()] if m else text).strip(" ,.")
-            participants.append(Participation(org, role, code=code, line=ln))
-    roles = {p.role for p in participants}
-    if e.coordination:
-        kind = "coordination"
-    elif e.group_code or e.subrows or roles & {"main", "sub"} or len(participants) > 1:
-        kind = "group"
-    else:
-        kind = "single"
-    lines_used = sorted(e.used) or [e.first]
-    return Project(name=name, span=Span(source, lines_used[0], lines_used[-1]), code=e.group_code or e.code,
-                   acronym=acronym_of(name), kind=kind, start=start, end=end, cost_estimate=cost,
-                   section=e.section, urls=list(dict.fromkeys(e.urls)), participants=participants,
-                   themes=[theme] if theme else [], programme=programme)
-
-
-def _merge_groups(projects: list[Project]) -> list[Project]:
-    """Rows of one group project become one Project: table rows sharing a
-    group code, and single-implementer rows with their own codes sharing a name."""
-    out: list[Project] = []
-    by_key: dict[tuple, Project] = {}
-    coded: dict[str, int] = {}
-    for p in projects:
-        if p.code and not is_group_code(p.code) and len(p.participants) == 1:
-            coded[name_key(p.name)] = coded.get(name_key(p.name), 0) + 1
-    for p in projects:
-        key = None
-        if p.kind in ("group", "coordination") and p.code and is_group_code(p.code):
-            key = ("code", p.code)
-        elif p.code and not is_group_code(p.code) and len(p.participants) == 1 and \
-                coded.get(name_key(p.name), 0) > 1:
-            key = ("name", name_key(p.name))
-            p.participants = [Participation(x.organisation, x.role, code=x.code or p.code, line=x.line)
-                              for x in p.participants]
-            p.code = None
-        if key is None:
-            out.append(p)
-            continue
-        if key in by_key:
-            g = by_key[key]
-            g.participants += p.participants
-            g.span = Span(g.span.source, min(g.span.first, p.span.first), max(g.span.last, p.span.last))
-            g.urls = list(dict.fromkeys(g.urls + p.urls))
-            if p.kind == "coordination":
-                g.kind = "coordination"
-        else:
-            if key[0] == "name" and p.kind != "coordination":
-                p.kind = "group"
-            by_key[key] = p
-            out.append(p)
-    for p in out:
-        if p.kind == "group" and p.code and not is_group_code(p.code):
-            # a table row printed as a group member ('/ päätoteuttaja') with no group code
-            p.participants = [Participation(x.organisation, x.role, code=x.code or p.code, line=x.line)
-                              if x.role in ("main", "sub") else x for x in p.participants]
-    return out
 
 
 def parse_list(lines: list[Line], source: str, theme: Optional[str] = None,
@@ -729,12 +481,12 @@ def parse_list(lines: list[Line], source: str, theme: Optional[str] = None,
     parser.run()
     projects: list[Project] = []
     for e in parser.entries:
-        p = _project(e, source, theme, programme)
+        p = to_project(e, source, theme, programme)
         if p.name:
             projects.append(p)
             continue
         parser.used -= e.used
-    projects = _merge_groups(projects)
+    projects = merge_groups(projects)
     skipped = list(parser.skipped)
     reported = {s.line for s in skipped}
     for it in parser.items:

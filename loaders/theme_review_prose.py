@@ -30,7 +30,7 @@ from urllib.parse import unquote
 from .records import Participation, Project, Span, Theme
 from .text import Line, is_page_furniture, is_url, looks_like_org, normalise_space, split_names
 from .theme_review_box import Box
-from .theme_review_lists import acronym_of, name_key
+from .theme_review_entries import acronym_of, name_key
 
 __all__ = ["Sentence", "prose_sentences", "CoordinationName", "coordination_names",
            "Statement", "implementer_statements", "resolve_coordination"]
