@@ -260,13 +260,14 @@ class NetworkSummary:
         lines.append(f"\nClusters (Louvain, seed {self.clusters.seed}, modularity {self.clusters.modularity:.3f}): "
                      f"{len(groups)} of two or more organisations; {alone} organisation(s) without partners")
         for c in groups[:self.top]:
-            themes = ", ".join(f"{t} ({k})" for t, k in c.themes[:3])
+            themes = ", ".join(f"{_short(t, 40)} ({k})" for t, k in c.themes[:3])
             lines.append(f"  {c.index}. {c.size} organisations; leading: {'; '.join(c.leading)}"
                          + (f"; themes: {themes}" if themes else ""))
         lines.append(f"\nBrokers (partnerships span two or more themes; by betweenness): {len(self.brokers)}")
         for b in self.brokers[:self.top]:
             lines.append(f"  {_short(b.label)}: betweenness {b.betweenness:.3f}, {b.partners} partners, "
-                         f"{len(b.themes)} themes ({'; '.join(b.themes[:4])}{' ...' if len(b.themes) > 4 else ''})")
+                         f"{len(b.themes)} themes ({'; '.join(_short(t, 40) for t in b.themes[:3])}"
+                         f"{' ...' if len(b.themes) > 3 else ''})")
         return "\n".join(lines)
 
 

@@ -56,7 +56,7 @@ class LegendItem:
 class NetworkMap:
     """A styled graph: everything the HTML map and the figures draw."""
     graph: nx.Graph
-    positions: dict                    # node -> (x, y), about 1 unit per node spacing
+    positions: dict                    # node -> (x, y) in screen order (y grows downwards)
     colours: dict                      # node -> "#rrggbb"
     sizes: dict                        # node -> 0..1 (area-proportional)
     legend: list[LegendItem]
@@ -78,7 +78,7 @@ class NetworkMap:
 
 def layout(G: nx.Graph, seed: Optional[int] = 0, weight: Optional[str] = "weight") -> dict:
     """Positions from ``networkx.spring_layout`` (seeded) per connected component,
-    components packed in rows, largest first.
+    components packed in rows, largest first (top left; y grows downwards as on screen).
 
     >>> pos = layout(nx.Graph([(1, 2), (3, 4)]), seed=1)
     >>> sorted(pos) == [1, 2, 3, 4] and pos == layout(nx.Graph([(1, 2), (3, 4)]), seed=1)
