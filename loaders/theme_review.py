@@ -172,20 +172,11 @@ def _scrub(value):
     if isinstance(value, list):
         return [_scrub(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for f in dataclasses.fields(value):
-            old = getattr(value, f.name)
-            new = _scrub(old)
-            if new is not old and new != old:
-                changes[f.name] = new
-            elif isinstance(old, list):
-                changes[f.name] = new
-        if not changes:
-            return value
+        changes = {f.name: _scrub(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if value.__dataclass_params__.frozen:
             return dataclasses.replace(value, **changes)
-        for k, v in changes.items():
-            setattr(value, k, v)
+        for name, new in changes.items():
+            setattr(value, name, new)
         return value
     return value
 

@@ -80,7 +80,6 @@ class Box:
     contacts: list[Contact] = field(default_factory=list)
     coordination: list[CoordinationHint] = field(default_factory=list)
     end: int = 0                  # index (into the section's lines) after the box
-    self_coordination: bool = False   # a bare 'Koordinaatiohanke' line under the title
 
 
 def read_box(lines: list[Line]) -> Box:
@@ -91,7 +90,6 @@ def read_box(lines: list[Line]) -> Box:
     if m and m.group("rest").strip():
         title_parts.append(m.group("rest"))
     i = 1
-    self_coord = False
     while i < len(lines) and len(title_parts) < 6:
         t = lines[i].clean
         if is_page_furniture(t):
@@ -99,14 +97,13 @@ def read_box(lines: list[Line]) -> Box:
             continue
         if is_box_label(t) or _NUMBERED_SECTION_RE.match(t):
             break
-        if re.fullmatch(r"koordinaatiohanke", t, re.I):
-            self_coord = True
+        if re.fullmatch(r"koordinaatiohanke", t, re.I):    # a label under the title, not part of it
             i += 1
             continue
         title_parts.append(t)
         last = lines[i].no
         i += 1
-    box = Box(title=join_broken(title_parts), title_lines=(first, last), self_coordination=self_coord)
+    box = Box(title=join_broken(title_parts), title_lines=(first, last))
 
     blocks: dict[str, list[Line]] = {}
     current: Optional[str] = None

@@ -259,9 +259,6 @@ def parse_contacts(lines: list[Line], default_kind: str = "contacts"
                         c[key] = context[key]
             c["kind"] = label_kind
             contacts.append(c)
-        if head and header_end is False and len(persons) == 1 and first and \
-                re.search(r":", " ".join(f.text for f in frags)) is None:
-            pass
         if head:
             context = head
     flush_to_previous()

@@ -130,7 +130,7 @@ def split_trailing_org(text: str) -> tuple[str, str]:
     return " ".join(words[:start]), " ".join(words[start:])
 
 
-def split_header(text: str, e: Entry) -> tuple[str, list[str]]:
+def split_header(text: str) -> tuple[str, list[str]]:
     """Name and implementer texts of a one-line entry: 'Nimi / A, B',
     'Nimi: A', 'Nimi, A, B ja C'."""
     t = normalise_space(text).strip(" ,.")
@@ -184,7 +184,7 @@ def to_project(e: Entry, source: str, theme: Optional[str], programme: Optional[
     name = header
     single = bool(e.code) and not is_group_code(e.code) and not e.group_code
     if not parts and not e.subrows:
-        name, orgs = split_header(header, e)
+        name, orgs = split_header(header)
         parts = [("implementer", "toteuttaja" if single else "toteuttajat", [(e.first, o)]) for o in orgs]
     name = normalise_space(name).strip(" ,.:;")
     cost = None

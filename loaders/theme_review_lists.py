@@ -84,7 +84,6 @@ def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_
         if not text or text in furniture:
             continue
         if is_url(text):
-            prev = items[-1] if items else None
             items.append(_Item(ln.no, ln.text, text.rstrip(",.;"), "url"))
             continue
         if items and items[-1].kind == "url" and items[-1].text.endswith("-") \
@@ -102,8 +101,7 @@ def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_
             continue
         m = _CODE_START_RE.match(text)
         if m and (m.group("rest") or not m.group("num")):
-            raw_rest = _CODE_START_RE.match(ln.text.strip()).group("rest") if _CODE_START_RE.match(
-                ln.text.strip()) else m.group("rest")
+            raw_rest = _CODE_START_RE.match(ln.text.strip()).group("rest")    # keeps the column gaps
             items.append(_Item(ln.no, raw_rest, text, "code", rest=m.group("rest"),
                                code=m.group("code"), code2=m.group("code2")))
             continue
@@ -163,7 +161,6 @@ class _Parser:
     def __init__(self, items: list[_Item], source: str):
         self.items, self.source = items, source
         self.entries: list[Entry] = []
-        self.table_rows: list[tuple[Entry, str, Optional[str]]] = []
         self.section: Optional[str] = None
         self.pending_coord = False
         self.used: set[int] = set()
@@ -285,7 +282,7 @@ class _Parser:
         text = join_broken(e.name_lines)
         if not PERIOD_RE.search(text) and not is_group_code(e.code):
             return False
-        return not split_header(PERIOD_RE.sub("", text), e)[1]
+        return not split_header(PERIOD_RE.sub("", text))[1]
 
     def _is_subrow(self, it: _Item) -> bool:
         """A sub-project row: a code and one organisation, no dates, no name separator."""
@@ -331,7 +328,6 @@ class _Parser:
             e.parts.append(Part(role or self.table_role, "hakija", [(head.no, org)]))
         e.used.update(it.no for it in [head, *cont])
         self.used |= e.used
-        self.table_rows.append((e, org, role))
         return end
 
     # -- lists without codes
@@ -359,41 +355,19 @@ class _Parser:
                 pos = m + 1
                 continue
             needs_name = not it.prefix or not it.prefix[0].isupper()
-            after_url = max(urls_between, default=-1)
-            cont: list[int] = []
-            name: list[int] = list(gap)
-            if current is not None:
-                if current.terminated():
-                    while name and _DIGITS_ONLY_RE.match(items[name[0]].text):
-                        cont.append(name.pop(0))
-                elif not needs_name:
-                    cont = [k for k in gap if k < after_url or after_url < 0]
-                    name = [k for k in gap if k not in cont]
-                else:
-                    prev = current.part_text()
-                    while name and name[0] < after_url if after_url >= 0 else False:
-                        cont.append(name.pop(0))
-                    while name and _continues(prev, items[name[0]].text) and (len(name) > 1):
-                        prev = f"{prev} {items[name[0]].text}"
-                        cont.append(name.pop(0))
-                    while cont and name and items[name[0]].text[:1].islower() and cont[-1] > after_url:
-                        name.insert(0, cont.pop())
-                for k in cont:
-                    current.parts[-1].lines.append((items[k].no, items[k].text))
-                    current.used.add(items[k].no)
-            # a heading line ending in ':' inside the name block
-            colon = [k for k in name[:-1] if items[k].text.endswith(":")] if len(name) > 1 else []
-            if not needs_name and name and current is not None and not current.terminated():
-                colon = name[:]                         # lines before an inline-named entry
-                colon = [k for k in colon if items[k].text.endswith(":")] or colon
-            if colon:
-                cut = name.index(colon[-1]) + 1
-                head, name = name[:cut], name[cut:]
-                if items[head[-1]].text.endswith(":"):
-                    self.heading([items[k] for k in head])
-                else:
-                    for k in head:
-                        self.skip(items[k], "text between list entries, not part of an entry")
+            cont, name = self._split_gap(current, gap, max(urls_between, default=-1), needs_name)
+            for k in cont:
+                current.parts[-1].lines.append((items[k].no, items[k].text))
+                current.used.add(items[k].no)
+            # a sub-heading ending in ':' may stand before the name
+            colon = max((n for n, k in enumerate(name) if items[k].text.endswith(":")), default=None)
+            if colon is not None and (colon < len(name) - 1 or it.prefix):
+                self.heading([items[k] for k in name[:colon + 1]])
+                name = name[colon + 1:]
+            elif name and not needs_name and current is not None and not current.terminated():
+                for k in name:                  # after a URL, before an entry that names itself
+                    self.skip(items[k], "text between list entries, not part of an entry")
+                name = []
             if needs_name and not name:
                 self.skip(it, "implementer line without a project name before it")
                 pos = m + 1
@@ -423,6 +397,37 @@ class _Parser:
         for e in self.entries:
             self.used |= e.used
         return end
+
+    def _split_gap(self, current: Optional[Entry], gap: list[int], last_url: int,
+                   needs_name: bool) -> tuple[list[int], list[int]]:
+        """Split the text lines between two implementer labels into the lines
+        that continue the current entry's implementers and the next entry's name.
+
+        After 'Kustannusarvio ... €' only the estimate's broken-off digits
+        continue; a URL ends an implementer list; when the next label line
+        carries its own name, nothing before it is a name; otherwise lines
+        continue the list while :func:`_continues` says so, and a name broken
+        over lines starts at its capitalised line.
+        """
+        items = self.items
+        if current is None:
+            return [], gap
+        if current.terminated():
+            k = 0
+            while k < len(gap) and _DIGITS_ONLY_RE.match(items[gap[k]].text):
+                k += 1
+            return gap[:k], gap[k:]
+        cont = [k for k in gap if k < last_url]
+        name = [k for k in gap if k > last_url]
+        if not needs_name:
+            return (gap, []) if last_url < 0 else (cont, name)
+        prev = " ".join([current.part_text()] + [items[k].text for k in cont])
+        while len(name) > 1 and _continues(prev, items[name[0]].text):
+            prev = f"{prev} {items[name[0]].text}"
+            cont.append(name.pop(0))
+        while cont and cont[-1] > last_url and name and items[name[0]].text[:1].islower():
+            name.insert(0, cont.pop())
+        return cont, name
 
     def colon_entries(self, run: list[int]):
         """'Nimi:' followed by implementer lines; anything else is skipped."""

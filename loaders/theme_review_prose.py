@@ -30,6 +30,7 @@ from urllib.parse import unquote
 from .records import Participation, Project, Span, Theme
 from .text import Line, is_page_furniture, is_url, looks_like_org, normalise_space, split_names
 from .theme_review_box import Box
+from .theme_review_contacts import CoordinationHint
 from .theme_review_entries import acronym_of, name_key
 
 __all__ = ["Sentence", "prose_sentences", "CoordinationName", "coordination_names",
@@ -205,34 +206,35 @@ def _ascii(s: str) -> str:
 
 
 def _slug_matches(project: Project, url: str) -> bool:
+    """The URL's path spells the project's acronym or its whole name."""
     u = _ascii(unquote(url))
     if project.acronym and len(project.acronym) >= 4 and re.search(
             r"(?<![a-z])%s(?![a-z])" % re.escape(_ascii(project.acronym)), u):
         return True
-    words = [w for w in re.findall(r"[a-z0-9]+", _ascii(project.name)) if len(w) > 2]
-    return len(words) >= 2 and "-".join(words[:2]) in u
+    words = re.findall(r"[a-z0-9]+", _ascii(project.name))
+    return len(words) >= 2 and "-".join(words) in u
 
 
 def resolve_coordination(theme: Theme, box: Box, projects: list[Project], body: list[Line],
                          section: list[Line], source: str, programme: Optional[str]) -> list[Project]:
+    """Mark, complete or add the theme's coordination project(s); set main/sub
+    roles the prose states; add URLs of the section that spell a project's name."""
     sentences = prose_sentences(body)
     names = coordination_names(sentences)
     statements = implementer_statements(sentences)
     hints = [h for h in box.coordination if h.name]
     # a name only the prose gives counts when the text says who runs it, or repeats it
     stated = any(s.coordination for s in statements)
-    repeated = {name_key(n.name) for n in names if sum(name_key(o.name) == name_key(n.name) for o in names) > 1}
-    candidates: list[tuple[str, Optional[str], int, bool]] = \
-        [(h.name, acronym_of(h.name), h.line, False) for h in hints] + \
-        [(n.name, n.acronym, n.line, n.of_theme) for n in names
-         if n.of_theme or stated or name_key(n.name) in repeated
-         or any(_matches(n.name, h.name) or (n.acronym and n.acronym == h.name) for h in hints)]
+    keys = [name_key(n.name) for n in names]
+    candidates = [CoordinationName(h.name, acronym_of(h.name), h.line) for h in hints] + [
+        n for n in names
+        if n.of_theme or stated or keys.count(name_key(n.name)) > 1
+        or any(_matches(n.name, h.name) or (n.acronym and n.acronym == h.name) for h in hints)]
 
     def is_candidate(p: Project) -> bool:
-        for name, acr, _, _ in candidates:
-            if _matches(p.name, name) or (acr and (p.acronym == acr or name_key(p.name) == name_key(acr))):
-                return True
-        return False
+        return any(_matches(p.name, c.name) or
+                   (c.acronym and (p.acronym == c.acronym or name_key(p.name) == name_key(c.acronym)))
+                   for c in candidates)
 
     for p in projects:
         if p.kind != "coordination" and is_candidate(p):
@@ -258,13 +260,11 @@ def resolve_coordination(theme: Theme, box: Box, projects: list[Project], body: 
 
     coordination = [p for p in projects if p.kind == "coordination"]
     if not coordination:
-        created = _coordination_from_text(candidates, hints, statements, source, theme, programme)
-        projects = created + projects
-        coordination = created
-    # organisations for a listed coordination project printed without any
-    for p in coordination:
+        coordination = _coordination_from_text(candidates, source, theme, programme)
+        projects = coordination + projects
+    for p in coordination:             # organisations for a coordination project printed without any
         if not p.participants:
-            p.participants = _participants_from_text(p, hints, statements, coordination)
+            p.participants = _participants_from_text(p, hints, statements, len(coordination) == 1)
 
     urls = [ln.clean.rstrip(",.;") for ln in section if is_url(ln.clean)]
     for p in projects:
@@ -274,43 +274,44 @@ def resolve_coordination(theme: Theme, box: Box, projects: list[Project], body: 
     return projects
 
 
-def _participants_from_text(p: Project, hints, statements, coordination) -> list[Participation]:
-    stated = [s for s in statements if s.coordination]
+_ROLE_ORDER = {"main": 0, "administrator": 1, "sub": 2, "implementer": 3}
+
+
+def _participants_from_text(p: Project, hints: list[CoordinationHint], statements: list[Statement],
+                            only: bool) -> list[Participation]:
+    """Who runs coordination project ``p`` by the prose ('toteuttaja on',
+    'päätoteuttajana ... osatoteuttajina'), else by its contact's organisation.
+    With several coordination projects a statement must name ``p``."""
+    stated = [s for s in statements if s.coordination and (only or _mentioned(p, s.text))]
     if stated:
-        roles = {s.role for s in stated}
         seen: dict[str, Participation] = {}
-        for s in stated:
-            role = s.role if roles & {"main", "sub"} else "implementer"
-            if role == "implementer" and roles & {"main", "sub"}:
-                continue
-            seen.setdefault(_org_key(s.organisation), Participation(s.organisation, role, line=s.line))
+        for s in sorted(stated, key=lambda s: _ROLE_ORDER[s.role]):
+            seen.setdefault(_org_key(s.organisation), Participation(s.organisation, s.role, line=s.line))
         return list(seen.values())
-    orgs = [h for h in hints if h.organisation and (len(coordination) == 1 or (h.name and _matches(h.name, p.name)))]
+    orgs = [h for h in hints if h.organisation and (only or (h.name and _matches(h.name, p.name)))]
     return [Participation(h.organisation, "implementer", line=h.line) for h in orgs[:1]]
 
 
-def _coordination_from_text(candidates, hints, statements, source, theme, programme) -> list[Project]:
-    """A coordination project the list does not show, named in the box or prose."""
-    groups: list[list[tuple[str, Optional[str], int, bool]]] = []
+def _coordination_from_text(candidates: list[CoordinationName], source: str, theme: Theme,
+                            programme: Optional[str]) -> list[Project]:
+    """Coordination projects the list does not show, named in the box or prose;
+    a name and its acronym ('SOILA', 'SOILA eli Nimi') are one project."""
+    groups: list[list[CoordinationName]] = []
     for c in candidates:
-        if c[3]:                         # '<teema> -teeman koordinaatiohanke' names no project
+        if c.of_theme:                   # '<teema> -teeman koordinaatiohanke' names no project
             continue
         for g in groups:
-            if any(_matches(c[0], o[0]) or (c[1] and c[1] in (o[1], o[0])) or (o[1] and o[1] == c[0])
-                   for o in g):
+            if any(_matches(c.name, o.name) or (c.acronym and c.acronym in (o.acronym, o.name))
+                   or (o.acronym and o.acronym == c.name) for o in g):
                 g.append(c)
                 break
         else:
             groups.append([c])
     out: list[Project] = []
     for g in groups:
-        full = [c for c in g if not (c[1] and c[0] == c[1])] or g
-        name = max(full, key=lambda c: len(c[0]))[0]
-        acronym = next((c[1] for c in g if c[1]), None)
-        line = min(c[2] for c in g)
-        p = Project(name=name, span=Span(source, line, line), acronym=acronym, kind="coordination",
-                    themes=[theme.name], programme=programme)
-        out.append(p)
-    for p in out:
-        p.participants = _participants_from_text(p, hints, statements, out)
+        full = [c for c in g if c.name != c.acronym] or g
+        line = min(c.line for c in g)
+        out.append(Project(name=max(full, key=lambda c: len(c.name)).name, span=Span(source, line, line),
+                           acronym=next((c.acronym for c in g if c.acronym), None), kind="coordination",
+                           themes=[theme.name], programme=programme))
     return out
