@@ -21,6 +21,7 @@ from typing import Optional
 
 from .prose import (ORG_HEAD_RE, YEARS_RE, Block, Vocabulary, blocks, nominative, sentence_case,
                     sentences)
+from .prose import line_count as _line_count
 from .records import Concept, OrgMention, Programme, Relation, SourceDocument, Span, Statute, Theme
 from .reference import aliases, expand_abbreviation, ministries
 from .text import Line, is_noise, normalise_space, parse_euros, strip_contact_details
@@ -324,7 +325,7 @@ def _related_programmes(flat: str, own: Optional[str]) -> list[str]:
 # ----------------------------------------------------------------- load
 
 def load(lines: list[Line], source: str) -> SourceDocument:
-    doc = SourceDocument(path=source, kind=KIND, line_count=len(lines))
+    doc = SourceDocument(path=source, kind=KIND, line_count=_line_count(lines))
     vocab = Vocabulary.of_lines(lines)
     body = _furniture(lines)
     bs = blocks(body, vocab)

@@ -18,6 +18,7 @@ from typing import Optional
 
 from .plan_relations import related_projects
 from .prose import Block, Vocabulary, acronym_matches, blocks, nominative, sentences, split_names
+from .prose import line_count as _line_count
 from .records import OrgMention, Participation, Project, Relation, SourceDocument, Span
 from .reference import expand_abbreviation
 from .text import Line, is_noise, normalise_space, parse_euros, parse_period, strip_contact_details
@@ -129,7 +130,7 @@ def _title(lines: list[Line]) -> Optional[str]:
 # ----------------------------------------------------------------- load
 
 def load(lines: list[Line], source: str) -> SourceDocument:
-    doc = SourceDocument(path=source, kind=KIND, line_count=len(lines))
+    doc = SourceDocument(path=source, kind=KIND, line_count=_line_count(lines))
     vocab = Vocabulary.of_lines(lines)
     bs = blocks(lines, vocab)
     sents: list[tuple[Block, str]] = [(b, s) for b in bs for s in sentences(b.text, ends=".?")]

@@ -29,7 +29,7 @@ from typing import Iterable, Optional, Sequence
 
 from .text import Line, dehyphenate, is_noise, normalise_space
 
-__all__ = ["Vocabulary", "Block", "blocks", "sentences", "nominative", "BULLET_RE",
+__all__ = ["line_count", "Vocabulary", "Block", "blocks", "sentences", "nominative", "BULLET_RE",
            "HEADING_RE", "YEARS_RE", "split_names", "ORG_HEAD_RE", "sentence_case",
            "acronym_matches"]
 
@@ -47,6 +47,15 @@ ORG_HEAD_RE = re.compile(
     r"yksikkö|hallinto|neuvosto)", re.I)
 
 _WORD_RE = re.compile(r"[\wÅÄÖåäö]+", re.U)
+
+
+def line_count(lines: Sequence[Line]) -> int:
+    """Lines in the file as ``wc -l`` counts them (no phantom line after the last newline).
+
+    >>> line_count([Line(1, "a"), Line(2, "b"), Line(3, "")])
+    2
+    """
+    return len(lines) - (1 if lines and lines[-1].text == "" else 0)
 
 
 class Vocabulary:

@@ -19,6 +19,7 @@ import re
 from typing import Optional
 
 from .prose import BULLET_RE, YEARS_RE, Vocabulary, blocks, nominative, sentences
+from .prose import line_count as _line_count
 from .records import OrgMention, Participation, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
 from .reference import aliases, expand_abbreviation, ministries
 from .text import URL_RE, Line, is_noise, normalise_space, strip_contact_details
@@ -283,7 +284,7 @@ def _funders(text: str) -> list[tuple[str, str, str]]:
 
 
 def load(lines: list[Line], source: str) -> SourceDocument:
-    doc = SourceDocument(path=source, kind=KIND, line_count=len(lines))
+    doc = SourceDocument(path=source, kind=KIND, line_count=_line_count(lines))
     vocab = Vocabulary.of_lines(lines)
     links = _Links(lines)
     full_text = "\n".join(ln.text for ln in lines)

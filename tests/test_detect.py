@@ -1,0 +1,86 @@
+"""Choosing a loader from a document's content: every bundled source is detected as its kind.
+
+Detection must be clear, not a near tie: the right loader's score is at least
+twice every other loader's.  A text of no known kind is refused with a message
+that lists the kinds, and ``--kind`` forces a loader.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+import loaders
+from loaders.errors import UnknownDocumentKind
+from loaders.text import read_lines
+
+SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
+detect_module = sys.modules["loaders.detect"]
+
+SEEDS = {
+    "000_5390a3236872ddc1.txt": "tl5-list",
+    "001_28a3102e30eb8057.txt": "tl5-list",
+    "002_ecf7eb9cbcaeb76b.txt": "theme-review",
+    "003_52536d0c142bbc18.txt": "programme-guide",
+    "004_a9a6b758ca45f597.txt": "project-plan",
+}
+CASES = sorted(SEEDS.items())
+
+
+def test_every_bundled_source_has_a_case():
+    on_disk = {p.name for p in SOURCES.glob("*.txt")}
+    assert len(CASES) >= 5 and on_disk == set(SEEDS)
+    assert set(SEEDS.values()) == set(detect_module.TEXT_LOADERS), "every text kind has a seed"
+
+
+@pytest.mark.parametrize("name,kind", CASES)
+def test_seed_is_detected_as_its_kind(name, kind):
+    lines = read_lines((SOURCES / name).read_text(encoding="utf-8"))
+    assert loaders.detect(lines) == kind
+    doc = loaders.load_file(SOURCES / name)
+    assert doc.kind == kind and doc.line_count == len(lines) - (lines[-1].text == "")
+
+
+@pytest.mark.parametrize("name,kind", CASES)
+def test_detection_is_clear_not_a_near_tie(name, kind):
+    lines = read_lines((SOURCES / name).read_text(encoding="utf-8"))
+    scores = {k: importlib.import_module(m).score(lines) for k, m in detect_module.TEXT_LOADERS.items()}
+    best = scores.pop(kind)
+    assert best > 0
+    for other, s in scores.items():
+        assert s * 2 <= best, f"{other} scores {s} against {kind}'s {best}"
+
+
+def test_unknown_text_is_refused_with_the_list_of_kinds(tmp_path):
+    path = tmp_path / "recipe.txt"
+    path.write_text("Pullataikina tarvitaan maitoa, hiivaa ja jauhoja.\nLeivotaan uunissa.\n", encoding="utf-8")
+    with pytest.raises(UnknownDocumentKind) as e:
+        loaders.load_file(path)
+    msg = str(e.value)
+    for kind in loaders.kinds():
+        assert kind in msg
+    assert "--kind" in msg
+
+
+def test_unknown_kind_name_is_refused(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("x", encoding="utf-8")
+    with pytest.raises(UnknownDocumentKind, match="tl5-list"):
+        loaders.load_file(path, kind="no-such-kind")
+
+
+def test_kind_can_be_forced(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text("Toimenpidekokonaisuudesta rahoitettujen hankkeiden lista\n\n"
+                    "• Alfa, https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S99001\n", encoding="utf-8")
+    assert loaders.load_file(path).kind == "tl5-list"
+    forced = loaders.load_file(path, kind="project-plan")
+    assert forced.kind == "project-plan"
+
+
+def test_kinds_are_described_for_help():
+    text = loaders.describe_kinds()
+    for kind in loaders.kinds():
+        assert f"{kind}:" in text
