@@ -1,8 +1,10 @@
 """RDF -> NetworkX views of who implements what, read through SPARQL.
 
 Every view reads the graph through :func:`graph.store.open_store` queries
-(values bound, never pasted; bound variables stay in triple patterns), so any
-store or endpoint gives the same networks. The views:
+(values bound, never pasted; bound variables stay in triple patterns and in
+the projection), so any store gives the same networks: pass an rdflib Graph,
+a store, or a store spec such as ``"oxigraph:DIR"`` or ``"endpoint:URL"``.
+The views:
 
 * :func:`co_implementation_graph` — organisations, linked when they implement
   the same project; edge ``weight`` = number of shared projects, with the
@@ -96,8 +98,9 @@ TYPE_LABELS = {
 
 _HEAD = ("PREFIX rdf: <%s>\nPREFIX rdfs: <%s>\nPREFIX skos: <%s>\nPREFIX hv: <%s>\n"
          % (RDF._NS, RDFS._NS, SKOS._NS, HV._NS))
-#: ?project ?property ?org — run once per property (?property bound)
-Q_LINKS = _HEAD + "SELECT ?project ?org WHERE { ?project ?property ?org . ?project a hv:Project . ?org a hv:Organisation . }"
+#: run once per property (?property bound; projected, as Oxigraph binds only projected variables)
+Q_LINKS = _HEAD + ("SELECT ?project ?property ?org WHERE { ?project ?property ?org . ?project a hv:Project . "
+                   "?org a hv:Organisation . }")
 Q_SUBPROJECTS = _HEAD + "SELECT ?sub ?group WHERE { ?sub hv:subProjectOf ?group . }"
 Q_PROJECTS = _HEAD + """SELECT ?project ?label ?code ?cost WHERE {
   ?project a hv:Project .

@@ -232,6 +232,17 @@ def test_network_command_prints_a_summary_and_writes_the_exports(tiny_file, tmp_
     assert r.exit_code == 0 and sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["edges.csv", "nodes.csv"]
 
 
+def test_map_and_network_read_an_oxigraph_store(tiny_graph, tmp_path):
+    from graph.store import load_into_store
+    load_into_store(f"oxigraph:{tmp_path / 'store'}", tiny_graph)
+    r = CliRunner().invoke(main, ["map", "--store", f"oxigraph:{tmp_path / 'store'}", "--period", "2014-2020",
+                                  "--out", str(tmp_path / "old.html")])
+    assert r.exit_code == 0, r.output
+    assert len(map_data((tmp_path / "old.html").read_text(encoding="utf-8"))["nodes"]) == 2
+    r = CliRunner().invoke(main, ["network", "x.ttl", "--store", "oxigraph:x", "--out", str(tmp_path / "n")])
+    assert r.exit_code == 2
+
+
 def test_map_of_the_bundled_corpus(corpus_graph, tmp_path):
     m = maps.prepare_map(corpus_graph)
     html = maps.render(m, "html").decode("utf-8")

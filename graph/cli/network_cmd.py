@@ -23,6 +23,8 @@ def _filters(f):
     """The options every network command shares."""
     for decorator in reversed([
         click.argument("graph_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+        click.option("--store", "store_spec", metavar="oxigraph:DIR|endpoint:URL", default=None,
+                     help="Read an Oxigraph store or a SPARQL endpoint instead of a graph file."),
         click.option("--theme", default=None, help="Only projects of this theme (its label, a unique part of it, or its IRI)."),
         click.option("--period", type=click.Choice(PERIOD_CHOICES), default=None,
                      help="Only projects of this programme period."),
@@ -51,8 +53,15 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _source(graph_file):
-    """The graph file, or the bundled corpus built in memory."""
+def _source(graph_file, store_spec):
+    """The graph file, the store, or the bundled corpus built in memory."""
+    if graph_file is not None and store_spec:
+        raise click.UsageError("give GRAPH_FILE or --store, not both")
+    if store_spec:
+        if not store_spec.startswith(("oxigraph:", "endpoint:")) or store_spec == "oxigraph:":
+            raise click.BadParameter(f"{store_spec!r}: use oxigraph:DIR or endpoint:URL", param_hint="--store")
+        from graph.store import open_store
+        return open_store(store_spec)
     if graph_file is not None:
         from graph.graphfile import read_graph
         return read_graph(graph_file)
@@ -73,9 +82,10 @@ def _source(graph_file):
 @click.option("--size", type=click.Choice(["degree", "funding"]), default="degree", show_default=True,
               help="Node size: number of partners, or euros (cost estimates split between partners).")
 @click.option("--title", default=None, help="Heading of the map (default: from the filters).")
-def map_command(graph_file, theme, period, roles, org_types, seed, out_file, org, radius, colour, size, title):
-    """Write a collaboration map of GRAPH_FILE (none = build the bundled
-    corpus): organisations linked when they implement the same project.
+def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, out_file, org, radius, colour, size, title):
+    """Write a collaboration map of GRAPH_FILE (or --store; neither = build
+    the bundled corpus): organisations linked when they implement the same
+    project.
 
     The file type follows the extension of --out: .html is one self-contained
     interactive page that needs no network (search, theme and type filters,
@@ -88,10 +98,11 @@ def map_command(graph_file, theme, period, roles, org_types, seed, out_file, org
       hankeverkko map out/graph.ttl --theme "Teema Yksi" --colour type --out theme.html
       hankeverkko map out/graph.ttl --org "Alfa Oy" --radius 2 --out alfa.html
       hankeverkko map out/graph.ttl --period 2021-2027 --size funding --out report.svg
+      hankeverkko map --store oxigraph:out/store --out map.html
     """
     from graph.maps import prepare_map, write_map
 
-    m = prepare_map(_source(graph_file), theme=theme, org=org, radius=radius, period=period,
+    m = prepare_map(_source(graph_file, store_spec), theme=theme, org=org, radius=radius, period=period,
                     roles=roles or ("implementer",), org_types=org_types, colour=colour, size=size,
                     seed=seed, title=title)
     path = write_map(m, out_file)
@@ -108,10 +119,10 @@ def map_command(graph_file, theme, period, roles, org_types, seed, out_file, org
               help="Export only these formats (repeatable; default: all).")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True,
               help="How many organisations, clusters and brokers to list.")
-def network(graph_file, theme, period, roles, org_types, seed, out_dir, formats, top):
-    """Analyse the collaboration network of GRAPH_FILE (none = build the
-    bundled corpus): print the top organisations, Louvain clusters and the
-    brokers between themes, and write the network for other tools.
+def network(graph_file, store_spec, theme, period, roles, org_types, seed, out_dir, formats, top):
+    """Analyse the collaboration network of GRAPH_FILE (or --store; neither =
+    build the bundled corpus): print the top organisations, Louvain clusters
+    and the brokers between themes, and write the network for other tools.
 
     \b
     Writes into OUT:
@@ -128,7 +139,7 @@ def network(graph_file, theme, period, roles, org_types, seed, out_dir, formats,
     from graph.export import EXPORT_FORMATS, export_network
     from graph.views import co_implementation_graph
 
-    G = co_implementation_graph(_source(graph_file), theme=theme, period=period,
+    G = co_implementation_graph(_source(graph_file, store_spec), theme=theme, period=period,
                                 roles=roles or ("implementer",), org_types=org_types)
     summary = summarise(G, seed=seed, top=top)
     written = export_network(summary.graph, out_dir, formats or EXPORT_FORMATS)
