@@ -91,7 +91,7 @@ def map_payload(m: NetworkMap) -> dict:
         item = {
             "id": ids[n], "label": _short(name), "name": name,
             "typeLabel": str(d.get("type_label", "")), "altLabels": [str(a) for a in d.get("alt_labels", ())],
-            "themes": [str(t) for t in d.get("themes", ())],
+            "themes": [str(t) for t in d.get("themes", ())], "periods": [str(p) for p in d.get("periods", ())],
             "partners": G.degree(n), "projectCount": int(d.get("project_count", len(d.get("projects", ())))),
             "projects": [{"label": str(projects.get(p, {}).get("label", p)),
                           "themes": [str(t) for t in projects.get(p, {}).get("themes", ())],
@@ -133,6 +133,7 @@ def render_html(m: NetworkMap) -> str:
     G = m.graph
     themes = sorted({str(t) for _, d in G.nodes(data=True) for t in d.get("themes", ())}, key=str.casefold)
     types = sorted({str(d["type_label"]) for _, d in G.nodes(data=True) if d.get("type_label")})
+    periods = sorted({str(p) for _, d in G.nodes(data=True) for p in d.get("periods", ())})
     try:
         version = importlib.metadata.version("hankeverkko")
     except importlib.metadata.PackageNotFoundError:
@@ -140,7 +141,7 @@ def render_html(m: NetworkMap) -> str:
     return _env().get_template("network_map.html").render(
         title=m.title, subtitle=m.subtitle, version=version,
         node_count=G.number_of_nodes(), edge_count=G.number_of_edges(), size_label=m.size_label,
-        themes=themes, types=types, legend=m.legend, legend_title=m.legend_title,
+        themes=themes, types=types, periods=periods, legend=m.legend, legend_title=m.legend_title,
         data_json=_json_for_script(map_payload(m)),
         vis_js=_inline(js, "script"), vis_css=_inline(css, "style"),
         map_js=_inline(_template_text("network_map.js"), "script"),

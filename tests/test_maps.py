@@ -98,6 +98,7 @@ def test_the_map_is_self_contained_and_writes_only_the_given_file(tmp_path, monk
     csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "default-src 'none'" in csp and "connect-src" not in csp
     assert "new vis.Network" in html and 'id="map"' in html
+    assert [o.get_text() for o in soup.select("#period-filter option")] == ["all periods", "2014-2020", "2021-2027"]
 
 
 def test_same_seed_same_page(tiny_graph):

@@ -82,6 +82,7 @@ var statusBox = document.getElementById("status");
 var search = document.getElementById("search");
 var themeFilter = document.getElementById("theme-filter");
 var typeFilter = document.getElementById("type-filter");
+var periodFilter = document.getElementById("period-filter");
 var highlighted = null;
 
 function showDetails(id) {
@@ -109,13 +110,14 @@ function unhighlight() {
 }
 
 function applyFilters() {
-  var theme = themeFilter.value, type = typeFilter.value, shown = 0;
+  var theme = themeFilter.value, type = typeFilter.value, period = periodFilter.value, shown = 0;
   nodes.update(MAP.nodes.map(function (n) {
-    var show = (!theme || n.themes.indexOf(theme) >= 0) && (!type || n.typeLabel === type);
+    var show = (!theme || n.themes.indexOf(theme) >= 0) && (!type || n.typeLabel === type) &&
+               (!period || n.periods.indexOf(period) >= 0);
     if (show) { shown += 1; }
     return {id: n.id, hidden: !show};
   }));
-  statusBox.textContent = (theme || type) ? shown + " of " + MAP.nodes.length + " organisations shown" : "";
+  statusBox.textContent = (theme || type || period) ? shown + " of " + MAP.nodes.length + " organisations shown" : "";
   return shown;
 }
 
@@ -135,7 +137,7 @@ function find(text) {
 function go() {
   var n = find(search.value);
   if (!n) { statusBox.textContent = search.value.trim() ? "No organisation matches." : ""; return; }
-  if (nodes.get(n.id).hidden) { themeFilter.value = ""; typeFilter.value = ""; applyFilters(); }
+  if (nodes.get(n.id).hidden) { themeFilter.value = ""; typeFilter.value = ""; periodFilter.value = ""; applyFilters(); }
   network.selectNodes([n.id]);
   network.focus(n.id, {scale: 1.3, animation: false});
   highlight(n.id);
@@ -151,9 +153,10 @@ MAP.nodes.slice().sort(function (a, b) { return a.name.localeCompare(b.name, "fi
 search.addEventListener("change", go);
 search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { go(); } });
 themeFilter.addEventListener("change", applyFilters);
+periodFilter.addEventListener("change", applyFilters);
 typeFilter.addEventListener("change", applyFilters);
 document.getElementById("reset").addEventListener("click", function () {
-  themeFilter.value = ""; typeFilter.value = ""; search.value = "";
+  themeFilter.value = ""; typeFilter.value = ""; periodFilter.value = ""; search.value = "";
   applyFilters(); unhighlight(); network.unselectAll(); network.fit({animation: false});
 });
 network.on("click", function (params) {
