@@ -288,17 +288,16 @@ def resolve_types(org_types: Sequence[str]) -> list[str]:
 
 def load_network(source, *, theme: Optional[str] = None, period: Optional[str] = None,
                  roles: Sequence[str] = ("implementer",), org_types: Sequence[str] = ()) -> NetworkData:
-    """Read projects, organisations and their roles from ``source`` (an rdflib Graph or a store).
+    """Read projects, organisations and their roles from ``source`` (an rdflib Graph, a store or a store spec).
 
     Only projects with at least one organisation in the selected ``roles``
     (and of the selected ``org_types``) are kept.
     """
-    if isinstance(source, NetworkData):
-        return source
     store = _store(source)
     unknown = [r for r in roles if r not in ROLES]
     if unknown or not roles:
-        raise NetworkViewError(f"unknown role {unknown[0] if unknown else ''!r}; choose from {', '.join(ROLES)}")
+        raise NetworkViewError((f"unknown role {unknown[0]!r}" if unknown else "no roles given")
+                               + f"; choose from {', '.join(ROLES)}")
     types = resolve_types(org_types)
     theme_labels, frames = _theme_labels(store)
 
