@@ -25,7 +25,7 @@ from typing import Optional
 from .records import OrgMention, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
 from .text import (EMAIL_RE, PHONE_RE, Line, is_page_furniture, join_broken, normalise_space,
                    parse_period_loose, strip_contact_details)
-from .theme_review_box import is_theme_heading, read_box
+from .theme_review_box import Box, is_theme_heading, read_box
 from .theme_review_lists import parse_list
 from .theme_review_prose import resolve_coordination
 
@@ -181,6 +181,32 @@ def _scrub(value):
     return value
 
 
+def _read_theme(section: list[Line], doc: SourceDocument, programme: Optional[str],
+                furniture: frozenset[str]) -> tuple[Theme, Box, list[Project], list[Line]]:
+    """The theme's box and listed projects, and the prose lines (sections 1-6)."""
+    source = doc.name
+    box = read_box(section)
+    last = next((ln.no for ln in reversed(section) if not is_page_furniture(ln.text)), section[0].no)
+    start, end = parse_period_loose(box.period or "")
+    theme = Theme(name=box.title, span=Span(source, section[0].no, max(last, section[0].no)),
+                  programme=programme, period=box.period, start=start, end=end,
+                  ministries=box.ministries, funding=box.funding, funders=box.funders, contacts=box.contacts)
+    found = find_list(section)
+    if not found:
+        doc.skipped.append(Skipped(source, section[0].no, theme.name,
+                                   "no project list (section 7) found in this theme", looks_like_entry=False))
+        return theme, box, [], section[box.end:]
+    h, first, end_i = found
+    result = parse_list(section[first:end_i], source, theme.name, programme, furniture)
+    doc.skipped += result.skipped
+    doc.used_list_lines += result.used_lines
+    if not result.projects and _ELSEWHERE_RE.search(" ".join(ln.clean for ln in section[h:end_i])):
+        doc.skipped.append(Skipped(source, section[h].no, join_broken(ln.clean for ln in section[h:first]),
+                                   "the project list is published separately (erillisenä liitteenä) "
+                                   "and is not in this text", looks_like_entry=True))
+    return theme, box, result.projects, section[box.end:h] + section[end_i:]   # prose may follow the list
+
+
 def load(lines: list[Line], source: str) -> SourceDocument:
     count = len(lines) - (1 if lines and not lines[-1].text else 0)     # a final newline ends the last line
     doc = SourceDocument(path=source, kind=KIND, line_count=count)
@@ -190,35 +216,11 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         doc.programmes.append(prog)
     programme = prog.name if prog else None
     furniture = repeated_furniture(lines)
-    for a, b in theme_sections(lines):
-        section = lines[a:b]
-        box = read_box(section)
-        last = next((ln.no for ln in reversed(section) if not is_page_furniture(ln.text)), section[0].no)
-        start, end = parse_period_loose(box.period or "")
-        theme = Theme(name=box.title, span=Span(source, section[0].no, max(last, section[0].no)),
-                      programme=programme, period=box.period, start=start, end=end,
-                      ministries=box.ministries, funding=box.funding, funders=box.funders,
-                      contacts=[c for c in box.contacts])
-        found = find_list(section)
-        projects: list[Project] = []
-        if found:
-            h, first, end_i = found
-            result = parse_list(section[first:end_i], source, theme.name, programme, furniture)
-            projects = result.projects
-            doc.skipped += result.skipped
-            doc.used_list_lines += result.used_lines
-            heading = join_broken(ln.clean for ln in section[h:first])
-            if not result.projects and _ELSEWHERE_RE.search(
-                    " ".join(ln.clean for ln in section[h:end_i])):
-                doc.skipped.append(Skipped(source, section[h].no, heading,
-                                           "the project list is published separately (erillisenä liitteenä) "
-                                           "and is not in this text", looks_like_entry=True))
-            body = section[box.end:h] + section[end_i:]      # sections 1)-6) may also follow the list
-        else:
-            body = section[box.end:]
-            doc.skipped.append(Skipped(source, section[0].no, theme.name,
-                                       "no project list (section 7) found in this theme", looks_like_entry=False))
-        projects = resolve_coordination(theme, box, projects, body, section, source, programme)
+    read = [(_read_theme(lines[a:b], doc, programme, furniture), lines[a:b]) for a, b in theme_sections(lines)]
+    # organisations printed anywhere in the document, for prose that names them inflected
+    known = frozenset(x.organisation for (_, _, projects, _), _ in read for p in projects for x in p.participants)
+    for (theme, box, projects, body), section in read:
+        projects = resolve_coordination(theme, box, projects, body, section, source, programme, known)
         theme.coordination_projects = list(dict.fromkeys(p.name for p in projects if p.kind == "coordination"))
         doc.themes.append(theme)
         doc.projects += projects

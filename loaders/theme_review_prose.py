@@ -34,7 +34,7 @@ from .theme_review_contacts import CoordinationHint
 from .theme_review_entries import acronym_of, name_key
 
 __all__ = ["Sentence", "prose_sentences", "CoordinationName", "coordination_names",
-           "Statement", "implementer_statements", "resolve_coordination"]
+           "Statement", "implementer_statements", "joint_statements", "resolve_coordination"]
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,44 @@ def implementer_statements(sentences: list[Sentence]) -> list[Statement]:
     return out
 
 
+_JOINT_RE = re.compile(r"(?P<orgs>[A-ZÅÄÖ](?:[^():;.]|:(?=n\b))*?)\s+yhteistyössä\s+"
+                       r"(?:toteuttama|toteuttamana|toteuttavat)\b")
+
+
+def _genitives(name: str) -> set[str]:
+    """Genitive forms of an organisation name (its last word inflects).
+
+    >>> sorted(_genitives("Testihallitus"))
+    ['Testihallituksen', 'Testihallitusn']
+    """
+    forms = {name + "n"}
+    if name.endswith("s"):
+        forms.add(name[:-1] + "ksen")
+    if name.endswith("nen"):
+        forms.add(name[:-3] + "sen")
+    return forms
+
+
+def joint_statements(sentences: list[Sentence], known: set[str]) -> list[Statement]:
+    """'A:n, B:n ja C:n yhteistyössä toteuttama' names implementers in the
+    genitive; each is read only as an organisation the document names
+    elsewhere (``known``), so nothing is guessed.
+
+    >>> joint_statements([Sentence("Alfaverkko (Alfa ry:n ja Testihallituksen yhteistyössä toteuttama "
+    ...                            "koordinaatiohanke) tukee hankkeita.", 7)], {"Alfa ry", "Testihallitus"})
+    [Statement(organisation='Alfa ry', role='implementer', coordination=True, line=7, text='Alfaverkko (Alfa ry:n ja Testihallituksen yhteistyössä toteuttama koordinaatiohanke) tukee hankkeita.'), Statement(organisation='Testihallitus', role='implementer', coordination=True, line=7, text='Alfaverkko (Alfa ry:n ja Testihallituksen yhteistyössä toteuttama koordinaatiohanke) tukee hankkeita.')]
+    """
+    by_genitive = {g.casefold(): k for k in known for g in _genitives(k) | {k + ":n"}}
+    out: list[Statement] = []
+    for s in sentences:
+        coord = bool(re.search(r"koordin", s.text, re.I))
+        for m in _JOINT_RE.finditer(s.text):
+            names = [by_genitive.get(n.casefold()) for n in split_names(m.group("orgs"))]
+            if names and all(names):
+                out += [Statement(n, "implementer", coord, s.line, s.text) for n in names]
+    return out
+
+
 # ---------------------------------------------------------------- resolution
 
 def _matches(a: str, b: str) -> bool:
@@ -216,12 +254,14 @@ def _slug_matches(project: Project, url: str) -> bool:
 
 
 def resolve_coordination(theme: Theme, box: Box, projects: list[Project], body: list[Line],
-                         section: list[Line], source: str, programme: Optional[str]) -> list[Project]:
+                         section: list[Line], source: str, programme: Optional[str],
+                         known_orgs: frozenset[str] = frozenset()) -> list[Project]:
     """Mark, complete or add the theme's coordination project(s); set main/sub
-    roles the prose states; add URLs of the section that spell a project's name."""
+    roles the prose states; add URLs of the section that spell a project's name.
+    ``known_orgs`` are organisation names the document prints elsewhere."""
     sentences = prose_sentences(body)
     names = coordination_names(sentences)
-    statements = implementer_statements(sentences)
+    statements = implementer_statements(sentences) + joint_statements(sentences, set(known_orgs))
     hints = [h for h in box.coordination if h.name]
     # a name only the prose gives counts when the text says who runs it, or repeats it
     stated = any(s.coordination for s in statements)

@@ -212,6 +212,15 @@ def test_coordination_project_known_only_from_prose(seed):
     assert roles(p8) == {("Terveyden ja hyvinvoinnin laitos", "implementer", None)}
 
 
+def test_coordination_implementers_named_in_the_genitive_are_read_as_printed_elsewhere(seed):
+    """'SOS-Lapsikylän, Nuorten Akatemian ja Opetushallituksen yhteistyössä
+    toteuttama ryhmähanke': each genitive is matched to a name the document
+    prints in the nominative, nothing is guessed."""
+    t = theme_at(seed, 2586)
+    (p,) = [p for p in projects_of(seed, t) if p.kind == "coordination"]
+    assert [x.organisation for x in p.participants] == ["SOS-Lapsikylä", "Nuorten Akatemia", "Opetushallitus"]
+
+
 def test_prose_stated_group_coordination_project(seed):
     """Eleven S-codes with the same name are one group coordination project;
     the prose names its main implementer."""
