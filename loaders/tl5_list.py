@@ -353,6 +353,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         text = _join_entry(parts, vocab, links)
         span = Span(source, entry[0].no, entry[-1].no)
         urls = [u.rstrip(",.;)") for u in URL_RE.findall(text)]
+        urls = ["http://" + u if u.casefold().startswith("www.") else u for u in urls]   # a scheme for 'www.x.fi'
         code_m = _CODE_RE.search(text) or _CODE_RE.search(_compact(entry))
         first_url = URL_RE.search(text)
         name = text[:first_url.start()] if first_url else text
