@@ -21,7 +21,7 @@ from .text import (PERIOD_RE, join_broken, looks_like_org, normalise_space, pars
 __all__ = ["CODE_RE", "is_group_code", "name_key", "acronym_of", "Part", "Entry", "split_trailing_org",
            "split_header", "to_project", "merge_groups", "ROLE_SUFFIX_RE", "LEGAL_START_RE"]
 
-#: an EURA code: letter + 5 digits (S90068, R-09402) or a 6-digit number
+#: an EURA code: letter + 5 digits (S90068, R-19402) or a 6-digit number
 CODE_RE = re.compile(r"(?:[A-Z]-?\d{5}|\d{6})")
 _GROUP_CODE_RE = re.compile(r"^R-?\d{5}$")
 #: '(päätoteuttaja)' or '/ osatoteuttaja' after an organisation

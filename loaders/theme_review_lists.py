@@ -3,7 +3,7 @@
 Layouts (one list may mix them):
 
 * an EURA code with the name and dates, then implementer lines or sub-project
-  rows: ``R-09001 ALFA 1.9.2024 – 31.8.2026`` / ``S90001 Alfa Oy (päätoteuttaja)``;
+  rows: ``R-19001 ALFA 1.9.2024 – 31.8.2026`` / ``S90001 Alfa Oy (päätoteuttaja)``;
 * a numbered list ``1. S90006 Nimi`` with ``Hakija``, ``Päähankkeen toteuttaja``
   and ``Osahankkeen toteuttajat`` lines;
 * one line per project: ``S1 Nimi: Org``, ``S1 Nimi / Org, Org``,
