@@ -35,8 +35,14 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import combinations
 from pathlib import Path
 from typing import Iterable, Optional, Union
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from .business_id import normalise_business_id, validate_business_id
 from .matching import MERGE_SCORE, REVIEW_SCORE, assess, name_type, score
@@ -137,17 +143,18 @@ class _Node:
     def bid(self) -> str:
         return self.id[2]
 
-    @property
+    # the cached values are read only after every mention is in place (see _nodes)
+    @cached_property
     def displays(self) -> Counter:
         return Counter(parse(m.name).display for m in self.mentions)
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The most frequent printed form (ties: alphabetical)."""
         c = self.displays
         return min(c, key=lambda d: (-c[d], d))
 
-    @property
+    @cached_property
     def parsed(self) -> ParsedName:
         return parse(self.name)
 
@@ -333,19 +340,40 @@ def _merge_exact(cl: _Clusters, nodes: list[_Node], review: list) -> set[tuple]:
     return ambiguous_nodes
 
 
-def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: set[tuple]):
-    """Fuzzy scoring between names that share a blocking key (a distinctive word);
-    an ambiguous name is never merged automatically."""
-    blocks: dict[str, list[_Node]] = defaultdict(list)
-    for n in nodes:
+def _candidate_pairs(nodes: list[_Node]) -> list[tuple[int, int]]:
+    """Index pairs worth the full rules: names sharing a blocking key (a distinctive
+    word) whose fuzzy score reaches REVIEW_SCORE (scored per block in C by
+    rapidfuzz) or whose distinctive words are identical; below that nothing can
+    come of a pair but 'apart'."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):          # nodes are sorted: index order is id order
         if not n.parsed.bare_acronym:
             for b in blocking_keys(n.parsed):
-                blocks[b].append(n)
-    pairs = sorted({(x.id, y.id) for ms in blocks.values() for x in ms for y in ms if x.id < y.id})
+                blocks[b].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        parsed = [nodes[i].parsed for i in members]
+        close = np.maximum(
+            cdist([p.key for p in parsed], [p.key for p in parsed], scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE),
+            cdist([p.sorted_tokens for p in parsed], [p.sorted_tokens for p in parsed], scorer=fuzz.ratio,
+                  score_cutoff=REVIEW_SCORE))
+        pairs |= {(members[x], members[y]) for x, y in zip(*np.nonzero(np.triu(close, 1)))}
+        same_words: dict[frozenset, list[int]] = defaultdict(list)
+        for i, p in zip(members, parsed):
+            same_words[frozenset(p.distinctive)].append(i)
+        pairs |= {pair for group in same_words.values() for pair in combinations(group, 2)}
+    return sorted(pairs)
+
+
+def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: set[tuple]):
+    """Fuzzy scoring between candidate pairs; an ambiguous name is never merged automatically."""
     merges = []
-    for a, b in pairs:
+    for i, j in _candidate_pairs(nodes):
+        a, b = nodes[i].id, nodes[j].id
         if cl.find(a) != cl.find(b):
-            verdict, s, reason = assess(cl.node[a].parsed, cl.node[b].parsed)
+            verdict, s, reason = assess(nodes[i].parsed, nodes[j].parsed)
             if verdict == "merge" and not {a, b} & ambiguous:
                 merges.append((-s, a, b, reason))
             elif verdict == "merge":
@@ -383,7 +411,7 @@ def _merge_acronyms(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: 
         else:
             review += [(n.id, m.id, 100.0, "abbreviation matches the initials of the name") for m in nodes
                        if m is not n and not m.parsed.bare_acronym and len(m.parsed.tokens) >= 2
-                       and initials(m.parsed) == acr and cl.find(m.id) != cl.find(n.id)]
+                       and acr in initials(m.parsed) and cl.find(m.id) != cl.find(n.id)]
 
 
 def _review_queue(cl: _Clusters, review: list) -> list[ReviewPair]:

@@ -66,7 +66,7 @@ def score(a: ParsedName, b: ParsedName) -> float:
     >>> score(parse("Tampereen ammattikorkeakoulu Oy"), parse("Tampereen Ammattikorkekoulu"))
     98.2
     """
-    return round(max(fuzz.ratio(a.key, b.key), fuzz.token_sort_ratio(a.spaced, b.spaced)), 1)
+    return round(max(fuzz.ratio(a.key, b.key), fuzz.ratio(a.sorted_tokens, b.sorted_tokens)), 1)
 
 
 def assess(a: ParsedName, b: ParsedName) -> tuple[str, float, str]:
@@ -95,8 +95,15 @@ def assess(a: ParsedName, b: ParsedName) -> tuple[str, float, str]:
     if only_a and only_b:
         return "apart", s, f"different distinctive words: {' '.join(only_a)} / {' '.join(only_b)}"
     if only_a or only_b:
+        extra = " ".join(only_a or only_b)
+        longer_head, shorter_head = (ha, hb) if only_a else (hb, ha)
+        if longer_head and shorter_head and longer_head != shorter_head:
+            return "apart", s, f"different head words ({ha} / {hb}) and the extra word(s): {extra}"
+        if shorter_head and not longer_head:
+            # 'Keski-Suomen ELY-keskus' / 'Keski-Suomen Yhteisöjen Tuki': the extra words name another organisation
+            return "apart", s, f"only the shorter name has a head word; the other adds: {extra}"
         verdict = "review" if s >= REVIEW_SCORE else "apart"
-        return verdict, s, f"one name has the extra word(s): {' '.join(only_a or only_b)}"
+        return verdict, s, f"one name has the extra word(s): {extra}"
     slight = [(t, u) for t in da for u in db if _similar_word(t, u) and not _same_word(t, u)
               and not any(_same_word(t, v) for v in db)]
     if ha and hb and ha != hb:
@@ -106,5 +113,6 @@ def assess(a: ParsedName, b: ParsedName) -> tuple[str, float, str]:
     if s >= MERGE_SCORE:
         return "merge", s, "same distinctive words, near-identical names"
     if not ha or not hb:
-        return "review", s, "same distinctive words; only one name says what kind of organisation it is"
+        verdict = "review" if s >= REVIEW_SCORE or not (ha or hb) else "apart"
+        return verdict, s, "same distinctive words; only one name says what kind of organisation it is"
     return "review", s, "same distinctive words, similar names"

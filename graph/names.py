@@ -172,6 +172,7 @@ class ParsedName:
     key: str                        # compact comparison key (all tokens, no legal forms)
     stripped_key: str               # key without the acronym, or ''
     spaced: str                     # tokens joined by spaces
+    sorted_tokens: str              # tokens sorted and joined by spaces (word-order-free comparison)
     distinctive: tuple[str, ...]    # proper-name parts: the blocking words
     head: Optional[Head]            # the name's head word (kind of organisation)
     type: str                       # ORG_TYPES key
@@ -260,7 +261,7 @@ def _basic(name: str) -> dict:
     return dict(printed=name, display=display, tokens=tokens, raw_tokens=tuple(raw), legal=tuple(legal),
                 legal_form=forms[0].form if forms else "", family=family, acronym=acronym, bare_acronym=bare,
                 key="".join(tokens), stripped_key="".join(rest_tokens) if len(rest) < len(raw) else "",
-                spaced=" ".join(tokens), distinctive=tuple(distinctive), head=head, parts=parts,
+                spaced=" ".join(tokens), sorted_tokens=" ".join(sorted(tokens)), distinctive=tuple(distinctive), head=head, parts=parts,
                 _forms=tuple(forms), _heads=tuple(h for _, h in heads))
 
 
@@ -362,13 +363,28 @@ def blocking_keys(p: ParsedName) -> set[str]:
     return out
 
 
-def initials(p: ParsedName) -> str:
-    """Initial letters of the significant words ('Terveyden ja hyvinvoinnin laitos' -> 'thl').
+def initials(p: ParsedName) -> set[str]:
+    """Acronyms the name could be written as: initials of its words, of the parts
+    of hyphenated words, with a head word's customary abbreviation (review only).
 
-    >>> initials(parse("Terveyden ja hyvinvoinnin laitos"))
-    'thl'
+    >>> sorted(initials(parse("Terveyden ja hyvinvoinnin laitos")))
+    ['thl']
+    >>> "ksshp" in initials(parse("Keski-Suomen sairaanhoitopiiri"))
+    True
     """
-    return "".join(t[0] for t in p.tokens if t not in STOPWORDS)
+    abbrevs = {fold(h.word): h.abbrev.casefold() for h in head_words() if h.abbrev}
+    plain, split, short = [], [], []
+    for raw in p.raw_tokens:
+        tok = fold(raw)
+        if tok in STOPWORDS:
+            continue
+        parts = [fold(x) for x in raw.split("-") if fold(x)]
+        plain.append(tok[0])
+        split.append("".join(x[0] for x in parts))
+        head, prefix = _head_of_token(tok)
+        ab = abbrevs.get(fold(head.word)) if head else None
+        short.append((prefix[:1] if prefix else "") + ab if ab else split[-1])
+    return {"".join(plain), "".join(split), "".join(short)}
 
 
 def canonical_spelling(p: ParsedName) -> str:

@@ -93,6 +93,7 @@ class HeadWord:
     type: str
     lang: str
     priority: str
+    abbrev: str      # customary abbreviation inside acronyms (sairaanhoitopiiri: SHP), or ''
     source: str
 
 

@@ -188,6 +188,20 @@ def test_different_ely_centres_are_not_even_review_candidates():
     assert len(res.entities) == 6 and res.review_queue == []
 
 
+@pytest.mark.parametrize("a,b", [
+    ("Turun yliopisto", "Turun ammattikorkeakoulu Oy"),            # different kinds of organisation
+    ("Tampereen kaupunki", "Tampereen ammattikorkeakoulu Oy"),
+    ("Sininauhaliitto ry", "Sininauhasäätiö sr"),
+    ("Harjulan kaupunki", "Harjulan hyvinvointialue"),
+    ("Esimerkki Oy", "Esimerkki ry"),                              # different legal persons
+    ("Virtasen Rakennus Oy", "Virtasen Rakennus Ky"),
+    ("Porin ensi- ja turvakotiyhdistys ry", "Oulun ensi- ja turvakotiyhdistys ry"),   # different places
+])
+def test_definitely_different_pairs_are_not_review_questions(a, b):
+    res = res_of(a, b)
+    assert len(res.entities) == 2 and res.review_queue == []
+
+
 # --------------------------------------------------------------------------- the hand-checked gold
 
 @pytest.fixture(scope="module")
