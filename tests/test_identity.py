@@ -314,6 +314,16 @@ def test_close_pairs_below_the_threshold_are_queued_not_merged():
         res.entity_for(p.a), res.entity_for(p.b)       # the queue names are printed names
 
 
+@pytest.mark.parametrize("acronym,name", [("KSSHP", "Keski-Suomen sairaanhoitopiiri"),
+                                           ("RHS", "Rantalan hyvinvointisäätiö"),
+                                           ("PAMK", "Pohjanrannan ammattikorkeakoulu Oy")])
+def test_an_unknown_acronym_matching_the_initials_is_a_question_not_a_merge(acronym, name):
+    res = res_of(acronym, name)
+    assert len(res.entities) == 2
+    assert [(p.a, p.b) for p in res.review_queue] == [tuple(sorted((acronym, name), key=str.casefold))]
+    assert "initials" in res.review_queue[0].reason
+
+
 def test_queue_is_sorted_by_score():
     res = res_of("Espoon seudun koulutuskuntayhtymä Omnia", "Espoon koulutuskuntayhtymä Omnia",
                  "Kivelän kaupunki", "Kivelän kunta", "Rantalan Invalidit ry", "Rantalan Invalidiliitto ry")
