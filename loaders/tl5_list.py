@@ -55,6 +55,7 @@ _RELATIVE_RE = re.compile(r"^(?:jo(?:ka|ita|ta|nka|lla|ssa|hon|iden|illa|issa|ih
                           r"mi(?:ssä|tä|ten|kä|hin)|kun|jotta|koska|mutta|että|eli)\b", re.I)
 _IMPLEMENTER_RE = re.compile(r"[,(]?\s*\b(pää|osa)?toteuttaja(?:t|na|ina)?\s*(?:on|ovat|:)?\s*"
                              r"([A-ZÅÄÖ][^,()]*?)(?=\s*(?:,|\)|$|https?://))", re.I)
+_NUMBERED_ENTRY = re.compile(r"^\s*\d{1,3}[.)]\s+(?=\S)")
 _PAST_PARTICIPLE = r"\w{3,}(?:tu|ty|ttiin|nut|nyt|neet)"
 #: objects of the present tense 'kehitetään' count only when they name a tool or model
 _TOOL_RE = re.compile(r"malli|työkalu|menetelm|mittari|indikaattor|opas|kriteer|konsept|sanasto|materiaal|"
@@ -260,10 +261,25 @@ def _programme_name(text: str) -> Optional[str]:
     return None
 
 
-def _theme_name(text: str) -> str:
+def _theme_name(text: str, lines: Optional[list[Line]] = None) -> str:
+    """The measure package's name where printed ('Toimenpidekokonaisuus: X', or a
+    'Toimenpidekokonaisuuden nimi' label line followed by the name), else one
+    built from the priority axis number.
+
+    >>> _theme_name("", [Line(1, "Toimenpidekokonaisuuden nimi"), Line(2, ""), Line(3, "Alfa ja beeta")])
+    'Alfa ja beeta'
+    >>> _theme_name("Valtakunnalliset TL 5 -hankkeet")
+    'Toimintalinja 5: valtakunnallinen toimenpidekokonaisuus'
+    """
     m = re.search(r"(?:valtakunnallinen\s+)?toimenpidekokonaisuus\s*:\s*([^\n]{3,80})", text, re.I)
     if m:
         return normalise_space(m.group(1)).rstrip(" .")
+    content = [ln for ln in (lines or []) if ln.text.strip()]
+    for i, ln in enumerate(content[:-1]):
+        if re.fullmatch(r"\s*(?:valtakunnallinen\s+)?toimenpidekokonaisuu(?:s|den\s+nimi)\s*:?\s*", ln.text, re.I):
+            value = normalise_space(content[i + 1].text).rstrip(" .")
+            if 3 <= len(value) <= 100 and not URL_RE.match(value):
+                return value
     m = _TL_RE.search(text)
     n = (m.group(1) or m.group(2)) if m else None
     return f"Toimintalinja {n}: valtakunnallinen toimenpidekokonaisuus" if n else \
@@ -299,7 +315,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
     prose_lines, list_lines = lines[:max(start, 0)], lines[start + 1:]
 
     programme = _programme_name(flat)
-    theme = _theme_name(flat)
+    theme = _theme_name(flat, lines[:60])
     years = re.search(r"Toteutusaika\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", flat)
     theme_rec = Theme(theme, Span(source, lines[start].no if start < len(lines) else 1,
                                   lines[start].no if start < len(lines) else 1),
@@ -317,18 +333,28 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         for tok in ln.text.split():
             if URL_RE.match(tok):
                 seen_urls.add(_url_key(tok))
+    bullets = False       # a list may have no bullets: then each name line starts an entry
+    unbulleted: set[int] = set()
     for ln in list_lines:
         t, s = ln.text, ln.text.strip()
         if is_noise(t):
             continue
         bare_url = bool(re.fullmatch(r"(?:https?://|www\.)\S+", s))
-        if BULLET_RE.match(t) and len(s) > 2:
+        broken = cur is not None and cur[-1].text.rstrip().endswith(("-", ",", ":", "–"))
+        starts = (BULLET_RE.match(t) or _NUMBERED_ENTRY.match(t)) and len(s) > 2
+        if not starts and not broken and not bare_url and not bullets and s[:1].isupper() and \
+                (cur is None or _CODE_RE.search(_compact(cur))):
+            starts = True
+            unbulleted.add(ln.no)
+        elif starts:
+            bullets = True
+        if starts and not broken:
             if cur is not None:
                 joined = _join_entry([e.text for e in cur], vocab, links)
                 seen_urls.update(_url_key(u) for u in URL_RE.findall(joined))
             cur = [ln]
             entries.append(cur)
-        elif cur is not None and cur[-1].text.rstrip().endswith(("-", ",", ":", "–")):
+        elif broken:
             cur.append(ln)
         elif bare_url and _url_key(s) in seen_urls:
             doc.skipped.append(Skipped(source, ln.no, s, "link repeated by the PDF's page annotations"))
@@ -349,7 +375,8 @@ def load(lines: list[Line], source: str) -> SourceDocument:
                 seen_urls.add(_url_key(tok))
 
     for entry in entries:
-        parts = [BULLET_RE.sub("", entry[0].text, count=1)] + [e.text for e in entry[1:]]
+        first = _NUMBERED_ENTRY.sub("", BULLET_RE.sub("", entry[0].text, count=1), count=1)
+        parts = [first] + [e.text for e in entry[1:]]
         text = _join_entry(parts, vocab, links)
         span = Span(source, entry[0].no, entry[-1].no)
         urls = [u.rstrip(",.;)") for u in URL_RE.findall(text)]
@@ -372,6 +399,11 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         if not name:
             doc.skipped.append(Skipped(source, entry[0].no, strip_contact_details(text)[:200],
                                        "list entry without a project name", True))
+            continue
+        if entry[0].no in unbulleted and not urls:
+            doc.skipped.append(Skipped(source, entry[0].no, strip_contact_details(text)[:200],
+                                       "line in the project list with neither a EURA link nor a web address",
+                                       True))
             continue
         doc.used_list_lines += len(entry)
         period = YEARS_RE.search(name)

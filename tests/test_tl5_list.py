@@ -207,3 +207,30 @@ def test_text_of_other_kinds_scores_zero():
     assert tl5_list.score(read_lines("Hankkeen tausta\nTässä hankkeessa kehitetään.")) == 0
     assert tl5_list.score(read_lines("Valtakunnallisesta teemasta rahoitettujen hankkeiden lista\n"
                                      "S30001 Hanke, Toteuttaja Alfa ry")) == 0
+
+
+BULLETLESS = """\
+Toimenpidekokonaisuuden nimi
+Alfan ja beetan osallisuus
+
+Kestävää kasvua ja työtä 2014–2020 -ohjelman toimintalinja 5.
+
+Toimenpidekokonaisuudesta rahoitettujen hankkeiden lista
+
+Alfan hanke (ALFA), https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S99011
+Beetan kehittämishanke, toteuttaja Beeta ry,
+https://www.eura2014.fi/rrtiepa/projekti.php?projekti-
+koodi=S99012
+Deltan hanke ilman linkkiä
+"""
+
+
+def test_a_list_without_bullets_and_a_named_measure_package():
+    doc = tl5_list.load(read_lines(BULLETLESS), "bulletless.txt")
+    assert [(p.code, p.name, p.acronym) for p in doc.projects] == \
+        [("S99011", "Alfan hanke", "ALFA"), ("S99012", "Beetan kehittämishanke", None)]
+    assert doc.projects[1].participants[0].organisation == "Beeta ry"
+    assert doc.themes[0].name == "Alfan ja beetan osallisuus"
+    assert doc.programmes[0].name == "Kestävää kasvua ja työtä 2014–2020"
+    # the line that is no entry is reported, not dropped
+    assert [(s.line, s.looks_like_entry) for s in doc.skipped] == [(12, True)]
