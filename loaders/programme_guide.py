@@ -181,12 +181,37 @@ def glossary(lines: list[Line], source: str = "", vocab: Optional[Vocabulary] = 
         if i == 0 and not nxt[:3].casefold() == s[:3].casefold():
             continue  # the glossary's introduction
         terms.append(i)
+    if len(terms) < 2:
+        return _inline_glossary(body, source, vocab, heading)
     out = []
     for k, i in enumerate(terms):
         stop = terms[k + 1] if k + 1 < len(terms) else len(body)
         definition = strip_contact_details(vocab.join(b.text for b in body[i + 1:stop]))
         if definition:
             out.append(Concept(normalise_space(body[i].text), definition,
+                               Span(source, body[i].no, body[stop - 1].no), scheme=heading))
+    return out
+
+
+_INLINE_TERM_RE = re.compile(r"^\s*(?:[•\-–]\s*)?(?P<term>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,50}?)\s*(?::|\s[–-])\s+(?P<rest>\S.*)$")
+
+
+def _inline_glossary(body: list[Line], source: str, vocab: Vocabulary, heading: str) -> list[Concept]:
+    """A glossary printed as 'Term: definition' or 'Term – definition' paragraphs.
+
+    >>> ls = [Line(1, "Alfa: tarkoittaa ensimmäistä asiaa, joka on"), Line(2, "tärkeä."),
+    ...       Line(3, ""), Line(4, "Beeta – toinen asia.")]
+    >>> [(c.label, c.definition) for c in _inline_glossary(ls, "x", Vocabulary([]), "Sanasto")]
+    [('Alfa', 'tarkoittaa ensimmäistä asiaa, joka on tärkeä.'), ('Beeta', 'toinen asia.')]
+    """
+    starts = [(i, m) for i, ln in enumerate(body) if (m := _INLINE_TERM_RE.match(ln.text))
+              and len(m.group("term").split()) <= 5]
+    out = []
+    for k, (i, m) in enumerate(starts):
+        stop = starts[k + 1][0] if k + 1 < len(starts) else len(body)
+        definition = strip_contact_details(vocab.join([m.group("rest")] + [b.text for b in body[i + 1:stop]]))
+        if definition:
+            out.append(Concept(normalise_space(m.group("term")), definition,
                                Span(source, body[i].no, body[stop - 1].no), scheme=heading))
     return out
 

@@ -205,3 +205,15 @@ def test_an_invented_guide_is_read_by_its_structure():
 def test_text_of_other_kinds_scores_zero():
     assert programme_guide.score(read_lines("1. Hankkeen tausta\nHankehallinnoijana toimii Alfa ry.")) == 0
     assert programme_guide.score(read_lines("toimenpidekokonaisuudet on rakennettu uudelleen")) == 0
+
+
+def test_a_glossary_printed_as_term_colon_definition():
+    text = ("Alfaohjelma – hakuopas\n\nLiite 1. Keskeiset käsitteet\n"
+            "Alfatuki: tuki, jota annetaan kouluissa oppilaille ja heidän\nperheilleen.\n"
+            "Beetamenetelmä – tapa toimia yhdessä oppilaan kanssa.\n"
+            "Gammaverkosto: koulujen ja järjestöjen yhteinen verkosto.\n")
+    doc = programme_guide.load(read_lines(text), "inline.txt")
+    assert [(c.label, c.definition) for c in doc.concepts] == [
+        ("Alfatuki", "tuki, jota annetaan kouluissa oppilaille ja heidän perheilleen."),
+        ("Beetamenetelmä", "tapa toimia yhdessä oppilaan kanssa."),
+        ("Gammaverkosto", "koulujen ja järjestöjen yhteinen verkosto.")]
