@@ -174,6 +174,26 @@ def load(lines: list[Line], source: str) -> SourceDocument:
 
     if admin:
         add(admin[0], "administrator", admin[2], admin[1])
+    else:
+        for b, s in sents:
+            m = re.search(r"\bHakija(?:organisaatio)?(?:na\s+toimii|\s*:)\s*(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*"
+                          r"(?:\((?P<acr>[^)]+)\))?(?:[.;,]|$)", s)
+            if m:
+                add(nominative(m.group("org")), "applicant", b.first, m.group("acr"))
+                break
+
+    # the plan's own implementers, in blocks that are not about another project
+    rps = related_projects(bs)
+    others = [k for rp in rps for k in (rp.acronym, rp.name[:12]) if k]
+    for b, s in sents:
+        if any(k.casefold() in b.text.casefold() for k in others):
+            continue
+        m = re.search(r"\b(?P<kind>pää|osa)?toteuttaj\w*\s*(?:(?:ovat|on|toimivat|toimii)\s+|:\s*)"
+                      r"(?P<list>[A-ZÅÄÖ][^.;]+)", s, re.I)
+        if m and m.group("list")[:1].isupper():
+            role = {"pää": "main", "osa": "sub"}.get((m.group("kind") or "").casefold(), "implementer")
+            for org, acr in _names_from(m.group("list")):
+                add(org, role, b.first, acr)
 
     for b, s in sents:
         # --- pilots
@@ -243,8 +263,17 @@ def load(lines: list[Line], source: str) -> SourceDocument:
             plan.cost_estimate = parse_euros(s)
             break
 
+    # the programme, where the plan names it with its period
+    for b, s in sents:
+        if re.search(r"haetaan|hakemus|rahoitus|avustus", s, re.I):
+            m = re.search(r"\b([A-ZÅÄÖ][\wåäö-]*ohjelma)(?:n|an|ssa|sta|aan)?\s+((?:19|20)\d{2})\s*[-–]\s*"
+                          r"((?:19|20)\d{2})", s)
+            if m:
+                plan.programme = f"{m.group(1)} {m.group(2)}–{m.group(3)}"
+                break
+
     # --- related projects
-    for rp in related_projects(bs):
+    for rp in rps:
         span = Span(source, rp.first, rp.last)
         p = Project(rp.name, span, acronym=rp.acronym, kind="single", period=rp.period,
                     description=f"“{rp.title}”" if rp.title else None)

@@ -223,3 +223,35 @@ def test_an_invented_plan_is_read_by_its_structure():
 def test_text_of_other_kinds_scores_zero():
     assert project_plan.score(read_lines("Liite 1. Käsitteet\nTyökyky\nTyökyky tarkoittaa ...")) == 0
     assert project_plan.score(read_lines("2. Hankkeen tuloksena syntyy malli.\nToinen rivi.")) == 0
+
+
+SYNTHETIC_2 = """\
+Hankesuunnitelma: Gamma-apu (GAPU)
+
+Hakija: Gammalan kuntayhtymä
+
+1. Hankkeen tausta
+
+Hankerahoitusta haetaan Alfaohjelman 2030–2032 toimenpidekokonaisuuteen.
+Osatoteuttajina ovat Deltalan kunta ja Eetulan kaupunki.
+
+2. Hankkeen tavoitteet
+
+Omega-hankkeessa (2028-2029) osatoteuttajina olivat muut kunnat. Tässä hankkeessa hyödynnetään sen tuloksia.
+
+3. Hankkeen kohderyhmät
+
+Kohderyhmänä ovat työttömät.
+"""
+
+
+def test_an_invented_plan_with_applicant_and_own_sub_implementers():
+    lines = read_lines(SYNTHETIC_2)
+    assert project_plan.score(lines) > 0
+    doc = project_plan.load(lines, "invented2.txt")
+    plan = doc.projects[0]
+    assert (plan.name, plan.acronym, plan.programme) == ("Gamma-apu", "GAPU", "Alfaohjelma 2030–2032")
+    assert [(x.organisation, x.role) for x in plan.participants] == [
+        ("Gammalan kuntayhtymä", "applicant"), ("Deltalan kunta", "sub"), ("Eetulan kaupunki", "sub")]
+    assert [(p.name, p.period) for p in doc.projects[1:]] == [("Omega-hanke", "2028-2029")]
+    assert [r.detail for r in doc.relations] == ["builds_on"]
