@@ -46,8 +46,8 @@ from rapidfuzz.process import cdist
 
 from .business_id import normalise_business_id, validate_business_id
 from .matching import MERGE_SCORE, REVIEW_SCORE, assess, name_type, score
-from .names import (ORG_TYPES, PUBLIC_TYPES, ParsedName, alias_acronyms, blocking_keys, canonical_spelling,
-                    capitalisation, initials, parse)
+from .canonical import acronym, canonical_label, entity_type, printed_forms
+from .names import ORG_TYPES, ParsedName, blocking_keys, initials, parse
 from .review import Decision, read_decisions, write_review_queue
 
 __all__ = ["ORG_TYPES", "MERGE_SCORE", "REVIEW_SCORE", "Decision", "NameMention", "OrgEntity", "ReviewPair",
@@ -305,7 +305,7 @@ def _apply_decisions(cl: _Clusters, nodes: list[_Node], decisions: list[Decision
         for a in sorted(na):
             for b in sorted(nb):
                 if d.decision == "keep_apart":
-                    if cl.find(a) == cl.find(b):
+                    if cl.find(a) == cl.find(b) or (a[2] and a[2] == b[2]):
                         warnings.append(f"{where}: {d.name_a!r} and {d.name_b!r} have the same business ID "
                                         f"or normalised name; cannot keep apart")
                     else:
@@ -429,58 +429,13 @@ def _review_queue(cl: _Clusters, review: list) -> list[ReviewPair]:
     return [ReviewPair(a, b, -neg, reason) for neg, a, b, reason in sorted(best.values())]
 
 
-# --------------------------------------------------------------------------- entities
-
-def _entity_type(forms: Counter) -> str:
-    """Strongest evidence (alias > head word > legal form > fallback word), then most mentions."""
-    votes: dict[str, list] = {}
-    for d, count in forms.items():
-        p = parse(d)
-        if p.type != "other":
-            v = votes.setdefault(p.type, [0.0, 0])
-            v[0] = max(v[0], p.type_strength)
-            v[1] += count
-    order = list(ORG_TYPES)
-    return min(votes, key=lambda t: (-votes[t][0], -votes[t][1], order.index(t))) if votes else "other"
-
-
-def _label(forms: Counter, ent_type: str) -> str:
-    """The alias table's canonical name; else the form with a legal form (not for
-    public bodies) and proper capitalisation, Finnish first, most frequent,
-    fullest, fewest capitals, alphabetical."""
-    canon = Counter()
-    for d, count in forms.items():
-        if parse(d).alias:
-            canon[parse(d).alias.canonical] += count
-    if canon:
-        return min(canon, key=lambda c: (-canon[c], c))
-    full = [d for d in forms if not parse(d).bare_acronym] or list(forms)
-
-    def rank(d: str):
-        p = parse(d)
-        legal_ok = bool(p.legal_form) and ent_type not in PUBLIC_TYPES
-        lang = {"fi": 0, "sv": 1}.get(p.lang, 2)
-        return (not legal_ok, -capitalisation(p), lang, -forms[d], -len(p.tokens), sum(map(str.isupper, d)), d)
-    return min(full, key=rank)
-
-
 def _entity(nodes: list[_Node]) -> OrgEntity:
-    forms: Counter = Counter()       # printed forms, legal forms in their own spelling, parallel names split
-    for n in nodes:
-        for d, count in n.displays.items():
-            p = parse(d)
-            for part in (p.parts or (d,)):
-                forms[canonical_spelling(parse(part))] += count
-    ent_type = _entity_type(forms)
-    label = _label(forms, ent_type)
-    acronyms = Counter({a: 0 for a in alias_acronyms(label)})
-    for d, count in forms.items():
-        if parse(d).acronym:
-            acronyms[parse(d).acronym] += count
+    forms = printed_forms(n.displays for n in nodes)
+    ent_type = entity_type(forms)
+    label = canonical_label(forms, ent_type)
     bids = sorted({n.bid for n in nodes} - {""})
     return OrgEntity(key=f"y-{bids[0]}" if bids else slug(label), label=label, lang=parse(label).lang,
-                     type=ent_type, business_id=bids[0] if bids else None,
-                     acronym=min(acronyms, key=lambda a: (-acronyms[a], a)) if acronyms else None,
+                     type=ent_type, business_id=bids[0] if bids else None, acronym=acronym(forms, label),
                      mentions=sorted((m for n in nodes for m in n.mentions), key=_mention_order))
 
 

@@ -24,8 +24,8 @@ from typing import Optional
 
 from loaders.reference import Alias, aliases, head_phrases, head_words, legal_forms
 
-__all__ = ["ORG_TYPES", "PUBLIC_TYPES", "STOPWORDS", "Head", "ParsedName", "alias_acronyms", "blocking_keys",
-           "canonical_spelling", "capitalisation", "clean", "fold", "initials", "parse"]
+__all__ = ["ACRONYM_RE", "ORG_TYPES", "PUBLIC_TYPES", "STOPWORDS", "Head", "ParsedName", "abbreviation_forms", "blocking_keys",
+           "clean", "fold", "initials", "parse"]
 
 #: organisation type key -> ontology class local name
 ORG_TYPES = {
@@ -57,7 +57,7 @@ _EN_WORDS = frozenset("of the and for in at".split())
 STOPWORDS = frozenset({"ja", "tai", "sekä", "eli", "&"}) | _SV_WORDS | _EN_WORDS | {"or"}
 #: in Swedish and English names the head comes before these ("Yrkeshögskolan vid Åbo Akademi")
 _PREPOSITIONS = frozenset("i vid för av på till inom of for in at".split())
-_ACRONYM_RE = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7}")
+ACRONYM_RE = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7}")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 
 
@@ -77,7 +77,7 @@ class Head:
 
 
 @lru_cache(maxsize=None)
-def _abbrev_forms() -> dict:
+def abbreviation_forms() -> dict:
     """folded abbreviation -> LegalForm ('oy' -> Oy, 'ry' -> ry ...)."""
     return {fold(f.form): f for f in legal_forms() if f.match == "abbrev"}
 
@@ -188,7 +188,7 @@ def _split_parallel(display: str) -> tuple[str, ...]:
     parts = [p.strip() for p in display.split(",")]
     if len(parts) != 2 or not all(parts):
         return ()
-    forms = [_abbrev_forms().get(fold(p.split()[-1])) for p in parts]
+    forms = [abbreviation_forms().get(fold(p.split()[-1])) for p in parts]
     if all(forms) and forms[0].family == forms[1].family and forms[0].lang != forms[1].lang:
         return tuple(parts)
     return ()
@@ -206,7 +206,7 @@ def _basic(name: str) -> dict:
         work = rx.sub(short, work)
     acronym = ""
     for inner in _PAREN_RE.findall(work):
-        if _ACRONYM_RE.fullmatch(inner.strip()):
+        if ACRONYM_RE.fullmatch(inner.strip()):
             acronym = inner.strip()
     work = _PAREN_RE.sub(" ", work)
     raw = []
@@ -217,20 +217,20 @@ def _basic(name: str) -> dict:
             raw.append(tok)
     # legal-form abbreviations at the end ('Oy Ab') and, for companies, at the start ('Ab X')
     legal = []
-    while len(raw) > 1 and fold(raw[-1]) in _abbrev_forms():
+    while len(raw) > 1 and fold(raw[-1]) in abbreviation_forms():
         legal.insert(0, raw.pop())
-    while len(raw) > 1 and fold(raw[0]) in _abbrev_forms() and \
-            _abbrev_forms()[fold(raw[0])].family in ("limited_company", "sole_trader"):
+    while len(raw) > 1 and fold(raw[0]) in abbreviation_forms() and \
+            abbreviation_forms()[fold(raw[0])].family in ("limited_company", "sole_trader"):
         legal.append(raw.pop(0))
-    forms = [_abbrev_forms()[fold(x)] for x in legal]
+    forms = [abbreviation_forms()[fold(x)] for x in legal]
     bare = False
     rest = list(raw)
-    if len(raw) == 1 and _ACRONYM_RE.fullmatch(raw[0]):
+    if len(raw) == 1 and ACRONYM_RE.fullmatch(raw[0]):
         acronym, bare = raw[0], True
     elif len(raw) >= 3 and not all(t.isupper() for t in raw):
-        if _ACRONYM_RE.fullmatch(raw[-1]):
+        if ACRONYM_RE.fullmatch(raw[-1]):
             acronym, rest = raw[-1], raw[:-1]
-        elif _ACRONYM_RE.fullmatch(raw[0]):
+        elif ACRONYM_RE.fullmatch(raw[0]):
             acronym, rest = raw[0], raw[1:]
     tokens = tuple(fold(t) for t in raw)
     rest_tokens = tuple(fold(t) for t in rest)
@@ -261,8 +261,8 @@ def _basic(name: str) -> dict:
     return dict(printed=name, display=display, tokens=tokens, raw_tokens=tuple(raw), legal=tuple(legal),
                 legal_form=forms[0].form if forms else "", family=family, acronym=acronym, bare_acronym=bare,
                 key="".join(tokens), stripped_key="".join(rest_tokens) if len(rest) < len(raw) else "",
-                spaced=" ".join(tokens), sorted_tokens=" ".join(sorted(tokens)), distinctive=tuple(distinctive), head=head, parts=parts,
-                _forms=tuple(forms), _heads=tuple(h for _, h in heads))
+                spaced=" ".join(tokens), sorted_tokens=" ".join(sorted(tokens)), distinctive=tuple(distinctive),
+                head=head, parts=parts, _forms=tuple(forms), _heads=tuple(h for _, h in heads))
 
 
 @lru_cache(maxsize=None)
@@ -386,56 +386,3 @@ def initials(p: ParsedName) -> set[str]:
         short.append((prefix[:1] if prefix else "") + ab if ab else split[-1])
         compound.append(prefix[:1] + fold(head.word)[:1] if head and prefix else split[-1])
     return {"".join(plain), "".join(split), "".join(short), "".join(compound)}
-
-
-def canonical_spelling(p: ParsedName) -> str:
-    """The display name with its legal forms in their own spelling ('oy' -> 'Oy', 'r.y' -> 'ry').
-
-    >>> canonical_spelling(parse("Ensi- ja turvakotien liitto r.y."))
-    'Ensi- ja turvakotien liitto ry'
-    """
-    out = p.display
-    for printed in p.legal:
-        canon = _abbrev_forms()[fold(printed)].form
-        out = re.sub(r"(?<![\w.])" + re.escape(printed) + r"(?!\w)\.?", canon, out, count=1)
-    return out
-
-
-def capitalisation(p: ParsedName) -> int:
-    """2 = proper (capital first letter, legal form and head word in their own
-    spelling), 1 = capital first letter only, 0 = lower-case start or all capitals.
-
-    >>> [capitalisation(parse(n)) for n in ("Tampereen ammattikorkeakoulu Oy",
-    ...  "Tampereen Ammattikorkeakoulu Oy", "TAMPEREEN AMMATTIKORKEAKOULU OY", "tampereen ammattikorkeakoulu")]
-    [2, 1, 0, 0]
-    """
-    d = p.display
-    if not d[:1].isupper() or d.isupper():
-        return 0
-    if any(x != _abbrev_forms()[fold(x)].form for x in p.legal):
-        return 1
-    if p.head and " " not in p.head.word:
-        word = p.head.word
-        for tok in p.raw_tokens[1:]:
-            tail = tok[-len(word):]
-            if tail.casefold() == word.casefold() and tail != word:
-                return 1     # 'Tampereen Ammattikorkeakoulu', 'Hämeen ELY-Keskus'
-    return 2
-
-
-@lru_cache(maxsize=None)
-def _acronyms_by_canonical() -> dict:
-    out: dict[str, list[str]] = {}
-    for a in aliases():
-        if a.type in ORG_TYPES and _ACRONYM_RE.fullmatch(a.alias):
-            out.setdefault(a.canonical, []).append(a.alias)
-    return out
-
-
-def alias_acronyms(canonical: str) -> list[str]:
-    """Acronyms the alias table gives for a canonical name.
-
-    >>> alias_acronyms("Terveyden ja hyvinvoinnin laitos")
-    ['THL']
-    """
-    return sorted(_acronyms_by_canonical().get(canonical, []))

@@ -418,6 +418,14 @@ def test_a_merge_decision_cannot_join_two_business_ids():
     assert len(res.entities) == 2 and any("row 2" in w and "business ID" in w for w in res.warnings)
 
 
+def test_a_keep_apart_decision_cannot_split_one_business_id():
+    ms = [NameMention("Korpelan Kuntoutussäätiö sr", "a", 1, "1234567-1"),
+          NameMention("Rehabilitation Foundation Korpela", "b", 2, "1234567-1")]
+    res = resolve(ms, decisions=[Decision("Korpelan Kuntoutussäätiö sr", "Rehabilitation Foundation Korpela",
+                                          "keep_apart", row=4)])
+    assert len(res.entities) == 1 and any("row 4" in w and "cannot keep apart" in w for w in res.warnings)
+
+
 def test_a_decision_about_an_unknown_name_is_reported():
     res = res_of("Virta Oy", decisions=[Decision("Virta Oy", "Nobody ry", "merge", row=5)])
     assert any("Nobody ry" in w and "row 5" in w for w in res.warnings)
