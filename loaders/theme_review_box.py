@@ -71,9 +71,7 @@ def is_box_label(text: str) -> Optional[str]:
 @dataclass
 class Box:
     title: str
-    title_lines: tuple[int, int]
     period: Optional[str] = None
-    period_line: Optional[int] = None
     ministries: list[str] = field(default_factory=list)
     funding: Funding = field(default_factory=Funding)
     funders: list[str] = field(default_factory=list)
@@ -82,13 +80,22 @@ class Box:
     end: int = 0                  # index (into the section's lines) after the box
 
 
+def _label_end(lines: list[Line], i: int, label: str) -> Optional[int]:
+    """Index of the last line of a label printed over several lines ('Yhteyshenkilöt
+    (koordinaatio tms. / ... vastuuhenkilö)'), or ``None`` for a one-line label."""
+    j, seen = i, 0
+    while not _LABEL_END[label].search(lines[j].clean):
+        j += 1
+        seen += 1 if lines[j - 1].clean else 0
+        if j >= len(lines) or seen >= 4 or is_box_label(lines[j].clean) or _NUMBERED_SECTION_RE.match(lines[j].clean):
+            return None
+    return j
+
+
 def read_box(lines: list[Line]) -> Box:
     """Read the box of one theme section (``lines`` starts at its heading)."""
-    i = 0
     m = _HEADING_RE.match(lines[0].text) if lines else None
-    title_parts, first, last = [], lines[0].no if lines else 1, lines[0].no if lines else 1
-    if m and m.group("rest").strip():
-        title_parts.append(m.group("rest"))
+    title_parts = [m.group("rest")] if m and m.group("rest").strip() else []
     i = 1
     while i < len(lines) and len(title_parts) < 6:
         t = lines[i].clean
@@ -101,9 +108,8 @@ def read_box(lines: list[Line]) -> Box:
             i += 1
             continue
         title_parts.append(t)
-        last = lines[i].no
         i += 1
-    box = Box(title=join_broken(title_parts), title_lines=(first, last))
+    box = Box(title=join_broken(title_parts))
 
     blocks: dict[str, list[Line]] = {}
     current: Optional[str] = None
@@ -115,19 +121,12 @@ def read_box(lines: list[Line]) -> Box:
         if label and label not in blocks:
             current = label
             blocks[label] = []
-            if label in _LABEL_END:            # skip the rest of a multi-line label
-                j, seen = i, 0
-                while j < len(lines) and seen < 4 and not _LABEL_END[label].search(lines[j].clean):
-                    j += 1
-                    seen += 1 if lines[j - 1].clean else 0
-                    if j < len(lines) and (is_box_label(lines[j].clean) or _NUMBERED_SECTION_RE.match(lines[j].clean)):
-                        seen = 4                # the next label: this one was a single line
-                if j < len(lines) and seen < 4:
+            if label in _LABEL_END:
+                j = _label_end(lines, i, label)
+                if j is not None:
                     i = j
-                else:                          # a one-line label, with its value after a colon
-                    rest = lines[i].clean.split(":", 1)[1] if ":" in lines[i].clean else ""
-                    if rest.strip():
-                        blocks[label].append(Line(lines[i].no, rest))
+                elif ":" in t and t.split(":", 1)[1].strip():     # a one-line label with its value
+                    blocks[label].append(Line(lines[i].no, t.split(":", 1)[1]))
             elif label == "period":
                 blocks[label].append(Line(lines[i].no, re.sub(r"^\s*(?:teeman\s+)?toteutusaika\s*:?", "",
                                                                lines[i].text, flags=re.I)))
@@ -146,7 +145,7 @@ def read_box(lines: list[Line]) -> Box:
     if "period" in blocks:
         for ln in blocks["period"]:
             if not is_page_furniture(ln.text) and ln.clean:
-                box.period, box.period_line = ln.clean, ln.no
+                box.period = ln.clean
                 break
     if "funding" in blocks:
         box.funding = parse_funding(blocks["funding"])

@@ -52,6 +52,15 @@ _COORD_HEADING_RE = re.compile(r"koordinaatiohanke|koordinoiva hanke", re.I)
 _SISALTO_RE = re.compile(r"^sisältöosio\b\s*:?\s*(?P<rest>.*)$", re.I)
 _TABLE_START_RE = re.compile(r"^hakemus", re.I)
 _DIGITS_ONLY_RE = re.compile(r"^[\d\s.,]+(?:€|e|euroa)?\.?$")
+
+
+_NAME_COLON_RE = re.compile(r"^(?P<name>.+?):\s+(?P<orgs>[A-ZÅÄÖ].*)$")
+
+
+def _name_colon_orgs(text: str) -> Optional[re.Match]:
+    """'Nimi: Alfa Oy, Beeta ry' on one line: a name, then organisations."""
+    m = _NAME_COLON_RE.match(text)
+    return m if m and looks_like_org(re.split(r",|\s(?:ja|sekä)\s", m.group("orgs"))[0]) else None
 _ENTRY_LIKE_RE = re.compile(r"^\s*(?:\d+[.)]\s*)?%s\b|\b(?:toteuttaja|hakija|päätoteuttaja|osatoteuttaja)"
                             % CODE_RE.pattern, re.I)
 
@@ -297,6 +306,10 @@ class _Parser:
         items = self.items
         head = items[i]
         end = self._run_end(i + 1)
+        for k in range(i + 1, end):       # a row ends where a line is an entry of its own
+            if (items[k].kind in ("role", "marker") and items[k].rest) or _name_colon_orgs(items[k].text):
+                end = k
+                break
         cont = [items[k] for k in range(i + 1, end) if items[k].kind != "url"]
         parts = [p for p in re.split(r"\s{2,}", head.raw.strip()) if p]
         name_lines, org_lines = parts[:1], parts[1:]
@@ -437,7 +450,7 @@ class _Parser:
         pending: list[int] = []
         while k < len(texts):
             it = items[texts[k]]
-            inline = re.match(r"^(?P<name>.+?):\s+(?P<orgs>[A-ZÅÄÖ].*)$", it.text)
+            inline = _name_colon_orgs(it.text)
             if it.text.endswith(":"):
                 nxt = texts[k + 1] if k + 1 < len(texts) else None
                 if nxt is None or items[nxt].text.endswith(":"):
@@ -461,7 +474,7 @@ class _Parser:
                 e.parts.append(Part("implementer", "toteuttajat", org_lines))
                 self.used |= e.used
                 continue
-            if inline and looks_like_org(re.split(r",|\s(?:ja|sekä)\s", inline.group("orgs"))[0]):
+            if inline:
                 e = self.new_entry(it.no)
                 e.name_lines = [items[p].text for p in pending] + [inline.group("name")]
                 e.parts.append(Part("implementer", "toteuttajat", [(it.no, inline.group("orgs"))]))

@@ -162,10 +162,13 @@ def _org_phrase(text: str) -> Optional[str]:
 def implementer_statements(sentences: list[Sentence]) -> list[Statement]:
     out: list[Statement] = []
     for k, s in enumerate(sentences):
-        window = s.text + " " + (sentences[k - 1].text if k else "")
-        coord = bool(re.search(r"koordin", window, re.I))
+        own = bool(re.search(r"koordin", s.text, re.I))
+        before = bool(k and re.search(r"koordin", sentences[k - 1].text, re.I))
         for rx, role, many in _STATEMENT_RES:
             for m in rx.finditer(s.text):
+                # about the coordination project: said so, or following a sentence about it
+                # without naming another project ('X-hankkeen päätoteuttaja on ...')
+                coord = own or (before and not re.search(r"hank", s.text[:m.start()], re.I))
                 orgs = m.group("orgs")
                 if many:
                     names = split_names(re.split(r"\s+(?:ovat|toimivat|on)\b", orgs)[0])
@@ -292,6 +295,7 @@ def resolve_coordination(theme: Theme, box: Box, projects: list[Project], body: 
                    and (_mentioned(p, window) or (p.code is None and all(x.code for x in p.participants)))]
         if len(targets) != 1:
             continue                    # the sentence is about something the list does not show
+        statements = [s for s in statements if s.line != st.line]      # used up by the listed group
         p = targets[0]
         if st.coordination and re.search(r"koordinaatiohank|koordinoiva", st.text, re.I):
             p.kind = "coordination"

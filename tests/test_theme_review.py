@@ -625,3 +625,70 @@ def test_gold_scorer_notices_mistakes(gold, seed):
 
 def test_participant_roles_are_implementer_roles(seed):
     assert {x.role for p in seed.projects for x in p.participants} <= set(IMPLEMENTER_ROLES)
+
+
+# ---------------------------------------------------------------- more invented variants of the kind
+
+COMPACT = """OSAAVA JA VIHREÄ SUOMI 2028-2034
+ESR+ Valtakunnallisten teemojen toteutuskatsaus
+Valtakunnallinen teema: Digitaalinen osaaminen
+Yhteyshenkilöt: Projektipäällikkö Anna Aaltonen, Alfaverkko-koordinaatiohanke, Alfa ry; Rahoitusasiantuntija Bertta Berg, Lapin ELY-keskus
+Vastuullinen hallinnonala: OKM, Mikko Mäki
+Teeman toteutusaika: 1.1.2028–31.12.2032
+Teeman rahoitus (EU+valtio): a) julkinen rahoituskehys 3 M€ b) varaukset 1 M€ c) sidotut valtuudet 0 € d) maksetut kustannukset 0 €
+1. Tiivis kuvaus valtakunnallisen teeman sisällöstä
+Koordinaatiohankkeen toteuttaja on Alfa ry. Yhteinen kokeilu -ryhmähankkeen päätoteuttajana toimii Beeta Oy.
+7. Valtakunnallisesta teemasta rahoitettujen hankkeiden lista
+S40001 Digiloikka 1.2.2029 – 31.1.2031, Toteuttaja Beeta Oy. Kustannusarvio 500 000 €.
+R-04000 Iltarusko 1.2.2030 – 31.1.2032
+S40002 Ilta Consulting (osatoteuttaja)
+S40003 Rusko-säätiö sr (päätoteuttaja)
+S40010 Yhteinen kokeilu: Gamma ry
+S40011 Yhteinen kokeilu: Beeta Oy
+S40020 Aamunkoi
+Aamu ry
+Sisältöosio Toinen osio
+Hakemusnumero Ryhmähanketunnus Hankkeen nimi Toteuttaja
+S66001 R-06600 Yhteinen tie Delta Consulting Oy
+S66002 R-06600 Yhteinen tie Chi ry
+S66004 Kuntakokeilu Omegan kaupunki
+Rohkea raja: Rho Oy, Sigma ry ja Tau sr
+"""
+
+
+def test_compact_variant_box_on_label_lines():
+    doc = theme_review.load(read_lines(COMPACT), "tiivis.txt")
+    (t,) = doc.themes
+    assert t.name == "Digitaalinen osaaminen"
+    assert (t.start, t.end, t.ministries, t.funders) == (dt.date(2028, 1, 1), dt.date(2032, 12, 31),
+                                                        ["Opetus- ja kulttuuriministeriö"], ["Lapin ELY-keskus"])
+    assert dataclasses.astuple(t.funding) == (Decimal(3000000), Decimal(1000000), Decimal(0), Decimal(0))
+    assert [(c.person, c.title, c.organisation, c.kind) for c in t.contacts] == [
+        ("Anna Aaltonen", "Projektipäällikkö", "Alfa ry", "coordination"),
+        ("Bertta Berg", "Rahoitusasiantuntija", "Lapin ELY-keskus", "funder"),
+        ("Mikko Mäki", None, "Opetus- ja kulttuuriministeriö", "ministry")]
+
+
+def test_compact_variant_lists():
+    doc = theme_review.load(read_lines(COMPACT), "tiivis.txt")
+    assert doc.themes[0].coordination_projects == ["Alfaverkko"]
+    assert roles(project(doc, name="Alfaverkko")) == {("Alfa ry", "implementer", None)}
+    digi = project(doc, code="S40001")
+    assert (digi.name, digi.cost_estimate, roles(digi)) == ("Digiloikka", Decimal(500000),
+                                                           {("Beeta Oy", "implementer", None)})
+    assert roles(project(doc, code="R-04000")) == {("Ilta Consulting", "sub", "S40002"),
+                                                   ("Rusko-säätiö sr", "main", "S40003")}
+    assert roles(project(doc, name="Yhteinen kokeilu")) == {("Gamma ry", "sub", "S40010"),
+                                                            ("Beeta Oy", "main", "S40011")}
+    assert roles(project(doc, code="S40020")) == {("Aamu ry", "implementer", None)}
+    # a one-line table header whose last column is 'Toteuttaja'; cells joined by single spaces
+    tie = project(doc, code="R-06600")
+    assert (tie.name, tie.section) == ("Yhteinen tie", "Toinen osio")
+    assert roles(tie) == {("Delta Consulting Oy", "implementer", "S66001"), ("Chi ry", "implementer", "S66002")}
+    assert (project(doc, code="S66004").name, roles(project(doc, code="S66004"))) == (
+        "Kuntakokeilu", {("Omegan kaupunki", "implementer", None)})
+    # an entry of another layout after the table is not a table cell
+    assert roles(project(doc, name="Rohkea raja")) == {("Rho Oy", "implementer", None),
+                                                       ("Sigma ry", "implementer", None),
+                                                       ("Tau sr", "implementer", None)}
+    assert not [s for s in doc.skipped if s.looks_like_entry]
