@@ -21,7 +21,7 @@ from typing import Optional
 from .prose import BULLET_RE, YEARS_RE, Vocabulary, blocks, nominative, sentences
 from .prose import line_count as _line_count
 from .records import OrgMention, Participation, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
-from .reference import aliases, expand_abbreviation, ministries
+from .reference import expand_abbreviation, ministries
 from .text import URL_RE, Line, is_noise, normalise_space, strip_contact_details
 
 __all__ = ["KIND", "DESCRIPTION", "score", "load", "eura_codes"]
