@@ -35,6 +35,7 @@ else unknown (0). ``funding_basis`` says which: ``cost estimate``,
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -203,6 +204,16 @@ def _best_label(literals: Iterable, fallback: str) -> str:
     return str(min(labels, key=rank))
 
 
+def _role_words(iri: str) -> str:
+    """A role concept's words from its name when it has no label here.
+
+    >>> _role_words("https://w3id.org/hankeverkko/ontology#FundingAuthorityRole")
+    'funding authority'
+    """
+    name = re.sub(r"Role$", "", _tail(iri))
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+
+
 def _number(lit) -> float:
     try:
         return float(str(lit))
@@ -336,8 +347,8 @@ def load_network(source, *, theme: Optional[str] = None, period: Optional[str] =
     printed: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in _rows(store, Q_PARTICIPATIONS):
         key = (unit(str(r["target"])), str(r["org"]))
-        if key in raw_links and r["role"] in ROLE_LABELS:
-            printed[key].add(ROLE_LABELS[r["role"]])
+        if key in raw_links and r["role"] is not None:
+            printed[key].add(ROLE_LABELS.get(r["role"]) or _role_words(str(r["role"])))
     links = {k: tuple(sorted(printed.get(k) or v)) for k, v in sorted(raw_links.items())}
 
     projects = _projects(store, {p for p, _ in links}, unit, theme_labels, frames)
