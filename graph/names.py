@@ -95,6 +95,12 @@ def _heads() -> tuple:
 
 
 @lru_cache(maxsize=None)
+def _head_abbreviations() -> dict:
+    """folded abbreviation -> head word ('amk' -> 'ammattikorkeakoulu'), from head_words.csv."""
+    return {fold(h.abbrev): h.word for h in head_words() if h.abbrev}
+
+
+@lru_cache(maxsize=None)
 def _phrases() -> tuple:
     return tuple((re.compile(r"(?<!\w)" + re.escape(p.phrase) + r"(?!\w)", re.I), p.short)
                  for p in sorted(head_phrases(), key=lambda p: -len(p.phrase)))
@@ -215,6 +221,9 @@ def _basic(name: str) -> dict:
         tok = tok.strip("\"'“”„«»()[].·•").strip("-")
         if tok and fold(tok):
             raw.append(tok)
+    # a head word's customary abbreviation stands for the word ('Karelia AMK', 'Hämeen ELY')
+    if len(raw) > 1:
+        raw = [_head_abbreviations().get(fold(t), t) if t.isupper() else t for t in raw]
     # legal-form abbreviations at the end ('Oy Ab') and, for companies, at the start ('Ab X')
     legal = []
     while len(raw) > 1 and fold(raw[-1]) in abbreviation_forms():

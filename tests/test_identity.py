@@ -94,6 +94,12 @@ MUST_MERGE = [
     ("Oy Ruskon Rakennus Ab", "Ruskon Rakennus Oy"),
     ("Stiftelsen Skärgårdens Framtid sr", "Stiftelsen Skärgårdens framtid"),
     ("Kallioniemen Yrityspalvelut Oy, Kallioniemi Företagstjänster Ab", "Kallioniemi Företagstjänster Ab"),
+    ("Karelia AMK", "Karelia-ammattikorkeakoulu Oy"),       # head-word abbreviations (head_words.csv abbrev)
+    ("Hämeen ELY", "Hämeen ELY-keskus"),
+    ("Keski-Suomen SHP", "Keski-Suomen sairaanhoitopiiri"),
+    ("ELY-keskus Pirkanmaa", "Pirkanmaan ELY-keskus"),          # word order and inflection
+    ("Rovaniemen Koulutus- kuntayhtymä", "Rovaniemen koulutuskuntayhtymä"),
+    ("jamk", "Jyväskylän ammattikorkeakoulu"),
 ]
 
 
@@ -156,6 +162,9 @@ MUST_NOT_MERGE = [
     ("Lapin kaupunki", "Lapinlahden kunta"),
     ("Turun kaupunki", "Turun Ensi- ja Turvakoti ry"),
     ("HUMAK", "Haaga-Helia ammattikorkeakoulu Oy"),
+    ("Karelia AMK", "Kajaanin AMK"),
+    ("Hämeen ELY", "Hämeen ammattikorkeakoulu"),
+    ("Pirkanmaan TE-toimisto", "Pirkanmaan ELY"),
     # close enough to ask a person, never merged automatically
     ("Lehtosen Kuljetus Oy", "Lehtisen Kuljetus Oy"),
     ("Kivelän kaupunki", "Kivelän kunta"),
