@@ -117,6 +117,9 @@ def statutes(flat_blocks: list[Block], source: str) -> list[Statute]:
     ...      "(laki esimerkeistä, 1/2099).", "paragraph")]
     >>> [(s.number, s.title) for s in statutes(b, "x")]
     [('9/2099', 'alfalaki'), ('1/2099', 'laki esimerkeistä')]
+    >>> b = [Block(1, 1, "Noudatetaan Euroopan parlamentin ja neuvoston asetusta (EU) N:o 9999/2098.", "paragraph")]
+    >>> [(s.number, s.title) for s in statutes(b, "x")]
+    [('9999/2098', 'Euroopan parlamentin ja neuvoston asetus')]
     """
     found: dict[str, list[tuple[str, Block]]] = {}
     order: list[str] = []
@@ -142,14 +145,24 @@ def statutes(flat_blocks: list[Block], source: str) -> list[Statute]:
                 else:
                     j = idx
                     law = words[idx].strip(",.;").casefold()
-                    if not re.match(r"^(?:laki|lain|lakia|laissa|lakiin|lailla|asetus\w*|asetuks\w*)$", law):
+                    standalone = bool(re.match(r"^(?:laki|lain|lakia|laissa|lakiin|lailla|asetus\w*|asetuks\w*|"
+                                               r"direktiiv\w*|päätös\w*)$", law))
+                    if not standalone:
                         words = words[:idx + 1]       # a compound ('avustuslain') ends the title
-                    # include a preceding genitive ('valtioneuvoston asetus', 'valtion avustuslaki')
-                    if j > 0 and re.fullmatch(r"[a-zåäö]+(?:on|en|in|an|än|un|yn)", words[j - 1]) and \
-                            not re.search(r"(?:aa|ää|ee|ii|oo|uu|yy|öö)n$", words[j - 1]) and \
-                            words[j - 1].casefold() not in ("mukaisen", "annetun", "mukaan"):
+
+                    def genitive(w: str) -> bool:
+                        return bool(re.fullmatch(r"[A-Za-zÅÄÖåäö]+(?:on|en|in|an|än|un|yn)", w)) and \
+                            not re.search(r"(?:aa|ää|ee|ii|oo|uu|yy|öö)n$", w) and \
+                            w.casefold() not in ("mukaisen", "annetun", "mukaan", "hankkeen", "ohjelman")
+                    # the issuer in the genitive: 'valtioneuvoston asetus', 'Euroopan parlamentin ja
+                    # neuvoston asetus'; a compound takes at most one word ('valtion avustuslaki')
+                    limit = 5 if standalone else 1
+                    while j > 0 and idx - j < limit and (genitive(words[j - 1]) or
+                                                         words[j - 1] == "ja" and j > 1 and genitive(words[j - 2])):
                         j -= 1
                     title = " ".join(_law_base([w.strip(",;") for w in words[j:]]))
+                    title = re.sub(r"\s*\((?:EU|EY|ETY)\)\s*(?:N:o|nro|No)?\s*$", "", title)
+                    title = re.sub(r"\s+(?:N:o|nro|No)\s*$", "", title)
             if title:
                 title = normalise_space(re.sub(r"\s*\d{1,3}\s*(?:[a-z]\s*)?§.*$", "", title)).strip(" ,;(")
             if number not in found:
