@@ -125,3 +125,14 @@ def test_ministry_and_funder_relations_become_role_nodes_on_the_theme():
     g = build_graph(docs).graph
     roles = {g.value(p, HV.role) for p in g.subjects(HV.participationIn, theme_iri("Teema Yksi"))}
     assert roles == {HV.MinistryRole, HV.FundingAuthorityRole}
+
+
+def test_outputs_are_written_atomically_with_ordinary_permissions(tmp_path):
+    import os
+    import stat
+    from graph.graphfile import write_atomic
+    target = write_atomic(tmp_path / "sub" / "x.ttl", "a")
+    assert target.read_text() == "a"
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    assert mode & stat.S_IRGRP and mode & stat.S_IROTH
+    assert [p.name for p in target.parent.iterdir()] == ["x.ttl"]  # no temp file left behind
