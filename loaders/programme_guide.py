@@ -22,6 +22,7 @@ from typing import Optional
 from .prose import (ORG_HEAD_RE, YEARS_RE, Block, Vocabulary, blocks, nominative, sentence_case,
                     sentences)
 from .prose import line_count as _line_count
+from .prose import scrub_contacts
 from .glossary_statutes import GLOSSARY_RE, glossary, statutes
 from .records import OrgMention, Programme, Relation, SourceDocument, Span, Theme
 from .reference import aliases, expand_abbreviation, ministries
@@ -326,7 +327,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
 
     doc.statutes = statutes(bs, source)
     doc.concepts = glossary(body, source, vocab)
-    return doc
+    return scrub_contacts(doc)
 
 
 def _package_key(s: str) -> str:

@@ -19,6 +19,7 @@ from typing import Optional
 from .plan_relations import related_projects
 from .prose import Block, Vocabulary, acronym_matches, blocks, nominative, sentences, split_names
 from .prose import line_count as _line_count
+from .prose import scrub_contacts
 from .records import OrgMention, Participation, Project, Relation, SourceDocument, Span
 from .reference import expand_abbreviation
 from .text import Line, is_noise, normalise_space, parse_euros, parse_period, strip_contact_details
@@ -282,4 +283,4 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         doc.projects.append(p)
         doc.relations.append(Relation(plan.name, "project", "related_project", p.name, "project", span,
                                       detail=rp.kind))
-    return doc
+    return scrub_contacts(doc)

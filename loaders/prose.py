@@ -23,13 +23,14 @@ no knowledge of any particular document.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from .text import Line, dehyphenate, is_noise, normalise_space
+from .text import EMAIL_RE, PHONE_RE, Line, dehyphenate, is_noise, normalise_space, strip_contact_details
 
-__all__ = ["line_count", "Vocabulary", "Block", "blocks", "sentences", "nominative", "BULLET_RE",
+__all__ = ["line_count", "scrub_contacts", "Vocabulary", "Block", "blocks", "sentences", "nominative", "BULLET_RE",
            "HEADING_RE", "YEARS_RE", "split_names", "ORG_HEAD_RE", "sentence_case",
            "acronym_matches"]
 
@@ -56,6 +57,38 @@ def line_count(lines: Sequence[Line]) -> int:
     2
     """
     return len(lines) - (1 if lines and lines[-1].text == "" else 0)
+
+
+_KEEP = ("urls", "code", "business_id", "number", "path", "source", "parent")
+
+
+def _scrub(value):
+    if isinstance(value, str):
+        return strip_contact_details(value) if EMAIL_RE.search(value) or PHONE_RE.search(value) else value
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _scrub(getattr(value, f.name)) for f in dataclasses.fields(value)
+                   if f.name not in _KEEP and not isinstance(getattr(value, f.name), (int, type(None)))}
+        changes = {k: v for k, v in changes.items() if v is not getattr(value, k) and v != getattr(value, k)}
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
+
+
+def scrub_contacts(doc):
+    """Remove any e-mail address or phone number from every text field of a document's records.
+
+    >>> from loaders.records import SourceDocument, OrgMention, Span
+    >>> d = SourceDocument("x", "k", organisations=[OrgMention("Alfa ry", Span("x", 1, 1),
+    ...                    role="yhteys alfa@example.fi, 040 1234567")])
+    >>> scrub_contacts(d).organisations[0].role
+    'yhteys'
+    """
+    for f in dataclasses.fields(doc):
+        v = getattr(doc, f.name)
+        if isinstance(v, list):
+            setattr(doc, f.name, [_scrub(x) for x in v])
+    return doc
 
 
 class Vocabulary:

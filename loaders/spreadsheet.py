@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from .errors import ParseError, SourceReadError
+from .prose import scrub_contacts
 from .records import Participation, Project, Skipped, SourceDocument, Span
 from .text import normalise_space, strip_contact_details
 
@@ -411,4 +412,4 @@ def load_rows(rows: list[tuple[int, list[Any]]], source: str) -> SourceDocument:
     for key, costs in sub_costs.items():
         projects[key].cost_estimate = sum(costs.values(), Decimal(0))
     doc.projects = list(projects.values())
-    return doc
+    return scrub_contacts(doc)

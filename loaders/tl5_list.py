@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .prose import BULLET_RE, YEARS_RE, Vocabulary, blocks, nominative, sentences
+from .prose import BULLET_RE, YEARS_RE, Vocabulary, blocks, nominative, scrub_contacts, sentences
 from .prose import line_count as _line_count
 from .records import OrgMention, Participation, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
 from .reference import expand_abbreviation, ministries
@@ -462,4 +462,4 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         for p in doc.projects:
             doc.relations.append(Relation(full, "organisation", "funds", p.name, "project", span, detail=role))
     doc.themes.append(theme_rec)
-    return doc
+    return scrub_contacts(doc)

@@ -255,3 +255,13 @@ def test_templates_have_finnish_headers_and_load_cleanly(name):
     assert header == ["hankekoodi", "hanke", "teema", "ohjelma", "toteuttaja", "rooli", "ryhmähanke", "alkaa",
                       "päättyy", "kustannusarvio", "y_tunnus"]
     assert {spreadsheet.column_for(h) for h in header} == set(spreadsheet.COLUMNS)
+
+
+def test_contact_details_never_reach_the_records(tmp_path):
+    path = tmp_path / "contacts.csv"
+    path.write_text("hankekoodi;hanke;toteuttaja;rooli\n"
+                    "S1;Yksi;Alfa ry, alfa@example.fi, 040 1234567;toteuttaja\n"
+                    "S2;Kaksi;;ihan mikä vain; beeta@example.fi\n", encoding="utf-8")
+    doc = spreadsheet.load_path(path)
+    assert doc.projects[0].participants[0].organisation == "Alfa ry"
+    assert doc.skipped and all("@" not in s.text and "040" not in s.text for s in doc.skipped)
