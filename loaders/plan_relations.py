@@ -167,6 +167,8 @@ def _mentions(sent: str) -> list[tuple[int, str, Optional[str], Optional[str], s
         base = name
         if re.fullmatch(r"[A-ZÅÄÖ]{2,}", base.split()[-1]) and acr is None:
             acr = base.split()[-1]
+        elif acr is None and " " not in base and base[:1].isupper() and 3 <= len(base) <= 14:
+            acr = base      # 'Sosku-hanke' is called 'Sosku': the same short name other sources use
         suspended = re.match(r"^(.*\S)-\s+ja\s+(\S+)$", base)
         if suspended:   # 'Beetan Reitti- ja ABC-hankkeiden': two names share the marker
             out.append((m.start() - len(base), f"{suspended.group(1)} -hanke", None, None, "dash"))
