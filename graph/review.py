@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
+
+from .graphfile import write_atomic
 
 __all__ = ["DECISIONS", "REVIEW_COLUMNS", "Decision", "read_decisions", "write_review_queue"]
 
@@ -75,26 +75,15 @@ def write_review_queue(resolution, path: Union[str, Path], include_decided: bool
     Columns name_a, name_b, score, reason, decision (empty). With
     ``include_decided`` the decisions the resolution applied follow, filled in,
     so the file can be passed back as ``--decisions`` again. The file is
-    written to a temporary file in the same folder and then renamed, so a
-    reader never sees half a file.
+    written to a temporary file in the same folder and then renamed
+    (:func:`graph.graphfile.write_atomic`), so a reader never sees half a file.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     rows = [[p.a, p.b, f"{p.score:.1f}", p.reason, ""] for p in resolution.review_queue]
     if include_decided:
         rows += [[d.name_a, d.name_b, "", "decided" + (f": {d.note}" if d.note else ""), d.decision]
                  for d in resolution.decisions]
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(REVIEW_COLUMNS)
-            w.writerows(rows)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(REVIEW_COLUMNS)
+    w.writerows(rows)
+    return write_atomic(path, buf.getvalue())

@@ -11,12 +11,12 @@ from __future__ import annotations
 import ast
 import csv
 import json
+import os
 import random
 from pathlib import Path
 
 import pytest
 
-import graph.review
 from graph.identity import (MERGE_SCORE, ORG_TYPES, Decision, NameMention, resolve, read_decisions, slug,
                             write_review_queue)
 from graph.business_id import normalise_business_id, validate_business_id
@@ -347,20 +347,22 @@ def test_write_review_queue_is_a_csv_a_person_fills_in(tmp_path):
     assert rows[0] == ["name_a", "name_b", "score", "reason", "decision"]
     assert len(rows) == 2 and rows[1][4] == "" and float(rows[1][2]) > 0
     assert [p.name for p in tmp_path.iterdir()] == ["review.csv"]       # no temporary file left
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask                  # readable like any other file
 
 
 def test_write_review_queue_is_atomic(tmp_path, monkeypatch):
+    """A failure before the final rename leaves the old file whole and no temporary file."""
+    import graph.graphfile
+
     target = tmp_path / "review.csv"
     target.write_text("old content\n", encoding="utf-8")
 
-    class Boom:
-        def __init__(self, *a, **k):
-            pass
+    def fail(*args):
+        raise OSError("disk full")
 
-        def writerow(self, row):
-            raise OSError("disk full")
-
-    monkeypatch.setattr(graph.review.csv, "writer", Boom)
+    monkeypatch.setattr(graph.graphfile.os, "replace", fail)
     with pytest.raises(OSError):
         write_review_queue(res_of("Lehtosen Kuljetus Oy", "Lehtisen Kuljetus Oy"), target)
     assert target.read_text(encoding="utf-8") == "old content\n"
