@@ -98,6 +98,31 @@ def organisation_iri(entity: OrgEntity) -> URIRef:
     return ID[f"organisation/{entity.key}"]
 
 
+_IRI_BAD = re.compile(r'[\s<>"{}|\\^`]')
+
+
+def url_term(url: str) -> Optional[URIRef]:
+    """An absolute IRI for a printed web address, or ``None`` when it is not one.
+
+    Addresses printed without a scheme get ``http://`` (the scheme browsers
+    assume); characters that IRIs forbid are percent-encoded.
+
+    >>> url_term("www.yyo.fi")
+    rdflib.term.URIRef('http://www.yyo.fi')
+    >>> url_term("https://example.fi/a b")
+    rdflib.term.URIRef('https://example.fi/a%20b')
+    >>> url_term("ei osoite") is None
+    True
+    """
+    from urllib.parse import quote
+    u = url.strip().rstrip(".,;)")
+    if re.match(r"(?i)www\.", u):
+        u = "http://" + u
+    if not re.match(r"(?i)https?://[^/\s]+\.[^/\s]+", u):
+        return None
+    return URIRef(_IRI_BAD.sub(lambda m: quote(m.group(0)), u))
+
+
 def _lang(name: str) -> str:
     return "sv" if _SV_HINT.search(name) else "fi"
 
@@ -332,7 +357,11 @@ class _Builder:
         if p.description:
             self.add(node, DCTERMS.description, Literal(p.description, lang="fi"))
         for u in p.urls:
-            self.add(node, HV.url, URIRef(u.replace(" ", "%20")))
+            term = url_term(u)
+            if term is None:
+                self.warnings.append(f"{p.span.source}:{p.span.first}: {u!r} is not a web address; not used")
+            else:
+                self.add(node, HV.url, term)
         for o in p.outputs:
             self.add(node, HV.output, Literal(o, lang="fi"))
         themes = [self.theme_ref(t, p.span) for t in p.themes]
