@@ -60,7 +60,8 @@ MEANINGS = {
     "theme": "national theme or measure package",
     "programme": "programme, e.g. 'Esimerkkiohjelma 2021–2027'",
     "organisation": "the organisation taking part",
-    "role": "its role (see ROLE_NAMES); empty = implementer",
+    "role": "päätoteuttaja, osatoteuttaja, toteuttaja, hakija, hallinnoija or kumppani (main, sub, implementer, "
+            "applicant, administrator, partner); empty = toteuttaja",
     "group_code": "code of the group project the row's project belongs to",
     "start": "start date, d.m.yyyy or yyyy-mm-dd",
     "end": "end date, d.m.yyyy or yyyy-mm-dd",
@@ -359,7 +360,8 @@ def load_rows(rows: list[tuple[int, list[Any]]], source: str) -> SourceDocument:
         raw_role = _cell(row, idx.get("role"))
         role = parse_role(raw_role)
         if role is None:
-            skip(f"unknown role {_text(raw_role)!r}; use one of: {', '.join(sorted(ROLE_NAMES))}")
+            skip(f"unknown role {_text(raw_role)!r}; use päätoteuttaja, osatoteuttaja, toteuttaja, hakija, "
+                 "hallinnoija or kumppani (or main, sub, implementer, applicant, administrator, partner)")
             continue
         try:
             start = parse_cell_date(_cell(row, idx.get("start")))
