@@ -178,7 +178,9 @@ class _Builder:
 
     # -- helpers
     def add(self, s, p, o):
-        self.g.add((s, p, o))
+        """Add a triple; a missing end (``None``: a rejected organisation name) adds nothing."""
+        if s is not None and o is not None:
+            self.g.add((s, p, o))
 
     def prov(self, node: URIRef, span: Span, line: Optional[int] = None):
         self.add(node, PROV.wasDerivedFrom, source_iri(span.source))
@@ -187,8 +189,12 @@ class _Builder:
     def label(self, node: URIRef, name: str, lang: Optional[str] = None):
         self.add(node, RDFS.label, Literal(name, lang=lang or _lang(name)))
 
-    def org(self, name: str) -> URIRef:
-        ent = self.res.entity_for(name)
+    def org(self, name: str, business_id: Optional[str] = None) -> Optional[URIRef]:
+        """The organisation node of a printed name (``None`` when the resolver rejected it)."""
+        try:
+            ent = self.res.entity_for(f"{name} ({business_id})" if business_id else name)
+        except KeyError:
+            return None  # the resolver already warned that this is not an organisation name
         node = organisation_iri(ent)
         if (node, RDF.type, HV.Organisation) not in self.g:
             self.add(node, RDF.type, HV.Organisation)
@@ -228,6 +234,8 @@ class _Builder:
 
     def participation(self, target: URIRef, org: URIRef, role: str, span: Span,
                       line: Optional[int], description: Optional[str] = None):
+        if org is None:
+            return
         concept = ROLE_CONCEPTS[role]
         node = ID[f"participation/{str(target).rsplit('/', 1)[-1]}/{str(org).rsplit('/', 1)[-1]}/{role}"]
         self.add(node, RDF.type, HV.Participation)
@@ -374,7 +382,9 @@ class _Builder:
         if p.parent:
             self.add(node, HV.subProjectOf, project_iri(p.parent if _looks_like_code(p.parent) else None, p.parent))
         for part in p.participants:
-            org = self.org(part.organisation)
+            org = self.org(part.organisation, part.business_id)
+            if org is None:
+                continue
             for prop in ROLE_PROPERTIES[part.role]:
                 self.add(node, prop, org)
             self.participation(node, org, part.role, p.span, part.line)
@@ -554,4 +564,4 @@ def build_graph(docs: list[SourceDocument], decisions: Optional[Path] = None,
     resolution = resolve(organisation_mentions(docs), decisions=decisions)
     b = _Builder(docs, resolution, include_officials)
     graph = b.run()
-    return BuildResult(graph, resolution, docs, b.warnings)
+    return BuildResult(graph, resolution, docs, [*resolution.warnings, *b.warnings])
