@@ -175,6 +175,7 @@ class _Builder:
         self.warnings: list[str] = []
         self.theme_names: dict[str, URIRef] = {}
         self.unstated_groups: dict[str, list[int]] = {}
+        self.coded = _coded_projects(docs)
 
     # -- helpers
     def add(self, s, p, o):
@@ -332,7 +333,7 @@ class _Builder:
         return node
 
     def project(self, p: Project, doc: SourceDocument):
-        node = project_iri(p.code, p.name)
+        node = self.project_node(p)
         self.add(node, RDF.type, HV.Project)
         cls = KIND_CLASSES[p.kind]
         has_main = any(pp.role in ("main", "administrator") for pp in p.participants)
@@ -407,9 +408,9 @@ class _Builder:
     def coordination_links(self, doc: SourceDocument):
         by_name = {}
         for p in doc.projects:
-            by_name[_key(p.name)] = project_iri(p.code, p.name)
+            by_name[_key(p.name)] = self.project_node(p)
             if p.code:
-                by_name[_key(p.code)] = project_iri(p.code, p.name)
+                by_name[_key(p.code)] = self.project_node(p)
         for t in doc.themes:
             for c in t.coordination_projects:
                 target = by_name.get(_key(c))
@@ -500,8 +501,18 @@ class _Builder:
             for p in doc.projects:
                 if _key(p.name) == _key(name) or (p.code and _key(p.code) == _key(name)) or \
                         (p.acronym and _key(p.acronym) == _key(name)):
-                    return project_iri(p.code, p.name)
+                    return self.project_node(p)
         return project_iri(None, name)
+
+    def project_node(self, p: Project) -> URIRef:
+        """A project's IRI; a project printed without a code that names (by acronym
+        or full name) exactly one coded project of any source is that project."""
+        if p.code:
+            return project_iri(p.code, p.name)
+        for key in (_key(p.acronym or ""), _key(p.name)):
+            if key and len(self.coded.get(key, ())) == 1:
+                return next(iter(self.coded[key]))
+        return project_iri(None, p.name)
 
     def run(self) -> Graph:
         for doc in self.docs:
@@ -524,6 +535,17 @@ class _Builder:
                 f"implementer (lines {', '.join(map(str, sorted(lines)))}); typed hv:Project, not hv:GroupProject, "
                 "with every organisation as hv:implementer")
         return self.g
+
+
+def _coded_projects(docs: list[SourceDocument]) -> dict[str, set[URIRef]]:
+    """Acronym and name keys of every project printed with a code -> its IRIs."""
+    index: dict[str, set[URIRef]] = {}
+    for doc in docs:
+        for p in doc.projects:
+            if p.code:
+                for key in {_key(p.acronym or ""), _key(p.name)} - {""}:
+                    index.setdefault(key, set()).add(project_iri(p.code, p.name))
+    return index
 
 
 def _key(name: str) -> str:

@@ -136,3 +136,16 @@ def test_outputs_are_written_atomically_with_ordinary_permissions(tmp_path):
     mode = stat.S_IMODE(os.stat(target).st_mode)
     assert mode & stat.S_IRGRP and mode & stat.S_IROTH
     assert [p.name for p in target.parent.iterdir()] == ["x.ttl"]  # no temp file left behind
+
+
+def test_a_project_named_without_code_in_another_source_is_the_coded_project():
+    from loaders.records import Project, SourceDocument, Span
+    docs = tiny_documents()
+    docs[1].projects[0].acronym = "VANHA"
+    plan = SourceDocument("tiny_plan.txt", "project-plan")
+    plan.projects += [Project("Vanha-hanke", Span("tiny_plan.txt", 3, 3), acronym="Vanha", kind="single"),
+                      Project("Ihan uusi", Span("tiny_plan.txt", 4, 4), kind="single")]
+    g = build_graph([*docs, plan]).graph
+    assert (ID["project/S20001"], PROV.wasDerivedFrom, ID["source/tiny-plan-txt"]) in g
+    assert (project_iri(None, "Vanha-hanke"), RDF.type, HV.Project) not in g
+    assert (project_iri(None, "Ihan uusi"), RDF.type, HV.Project) in g
