@@ -3,7 +3,7 @@
 Interface used by ``graph.build``::
 
     res = resolve(mentions, decisions=None)
-    ent = res.entity_for("Lab-ammattikorkeakoulu Oy")   # -> OrgEntity
+    ent = res.entity_for("Kivi-ammattikorkeakoulu Oy")   # -> OrgEntity
     res.entities        # every OrgEntity, sorted by key
     res.review_queue    # close pairs a person should decide on
 

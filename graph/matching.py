@@ -74,8 +74,8 @@ def assess(a: ParsedName, b: ParsedName) -> tuple[str, float, str]:
 
     >>> assess(parse("Tampereen ammattikorkeakoulu Oy"), parse("Tampereen ammattikorkekoulu Oy"))[0]
     'merge'
-    >>> assess(parse("Silta-Valmennusyhdistys ry"), parse("Valo-Valmennusyhdistys ry"))[::2]
-    ('apart', 'different distinctive words: siltavalmennus / valovalmennus')
+    >>> assess(parse("Kivi-Valmennusyhdistys ry"), parse("Puu-Valmennusyhdistys ry"))[::2]
+    ('apart', 'different distinctive words: kivivalmennus / puuvalmennus')
     >>> assess(parse("Sininauhaliitto ry"), parse("Sininauhasäätiö sr"))[::2]
     ('apart', 'different organisation types: association / foundation')
     >>> assess(parse("Lehtosen Kuljetus Oy"), parse("Lehtisen Kuljetus Oy"))[::2]

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .identity import ORG_TYPES
 from .store import Store
 
 __all__ = ["OrganisationRow", "organisation_table", "TYPE_KEYS"]
 
 #: ontology class local name -> type key used in tables and filters
-TYPE_KEYS = {
-    "Ministry": "ministry", "ElyCentre": "ely_centre", "NationalAgency": "agency",
-    "Municipality": "municipality", "JointMunicipalAuthority": "joint_municipal_authority",
-    "WellbeingServicesCounty": "wellbeing_services_county", "HospitalDistrict": "hospital_district",
-    "University": "university", "UniversityOfAppliedSciences": "university_of_applied_sciences",
-    "VocationalInstitution": "vocational_institution", "Foundation": "foundation",
-    "Association": "association", "Company": "company", "OtherOrganisation": "other",
-}
+TYPE_KEYS = {cls: key for key, cls in ORG_TYPES.items()}
 
 _ORGS = """
 SELECT ?org ?label ?type WHERE {

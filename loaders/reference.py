@@ -85,7 +85,7 @@ class HeadWord:
     """One row of ``data/head_words.csv``: a generic head word of organisation names.
 
     ``priority`` is ``name`` (the word decides the type even against a legal
-    form: Lab-ammattikorkeakoulu Oy is a university of applied sciences),
+    form: Kivi-ammattikorkeakoulu Oy is a university of applied sciences),
     ``fallback`` (used only when no legal form says otherwise) or ``none``
     (generic word with no type, e.g. keskus).
     """
