@@ -138,10 +138,14 @@ class MemoryStore:
         return len(self.graph)
 
     def select(self, query: str, bindings: Bindings = None) -> SelectResult:
+        from pyparsing import ParseException
+
         try:
             res = self.graph.query(query, initNs=PREFIXES, initBindings=dict(bindings or {}))
-        except Exception as e:  # pyparsing and rdflib raise many types
+        except ParseException as e:
             raise QueryError(f"the SPARQL query is not valid: {e}") from e
+        except Exception as e:  # rdflib's evaluator raises many types
+            raise QueryError(f"rdflib could not evaluate the query: {type(e).__name__}: {e}") from e
         if res.type != "SELECT":
             raise QueryError(f"only SELECT queries are supported here, not {res.type}")
         return SelectResult([str(v) for v in res.vars], [tuple(r) for r in res])
