@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -260,3 +261,33 @@ def test_an_unreachable_endpoint_is_a_store_error():
 def test_an_endpoint_url_must_be_http():
     with pytest.raises(StoreError, match="http://"):
         EndpointStore("ftp://x/query")
+
+
+# ------------------------------------------------------------------ build --store
+
+def test_build_store_loads_the_bundled_corpus_into_oxigraph(tmp_path):
+    from click.testing import CliRunner
+
+    from conftest import SOURCES
+    from graph.cli import main
+
+    store = f"oxigraph:{tmp_path / 'store'}"
+    r = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "out"), "--store", store])
+    assert r.exit_code == 0, r.output
+    assert re.search(r"Store: \d+ triples in \d+ named graphs", r.output)
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    with OxigraphStore(tmp_path / "store", create=False) as ox:
+        assert len(ox) == len(graph)
+    r = CliRunner().invoke(main, ["query", "sources", "--store", store, "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    sources = [p for p in SOURCES.iterdir() if p.suffix == ".txt"]
+    assert len(r.output.strip().splitlines()) == 1 + len(sources)
+
+
+def test_build_store_takes_only_an_oxigraph_directory(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    r = CliRunner().invoke(main, ["build", "--out", str(tmp_path), "--store", "endpoint:http://x/query"])
+    assert r.exit_code == 2 and "oxigraph:DIR" in r.output and "push" in r.output
