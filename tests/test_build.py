@@ -149,3 +149,10 @@ def test_a_project_named_without_code_in_another_source_is_the_coded_project():
     assert (ID["project/S20001"], PROV.wasDerivedFrom, ID["source/tiny-plan-txt"]) in g
     assert (project_iri(None, "Vanha-hanke"), RDF.type, HV.Project) not in g
     assert (project_iri(None, "Ihan uusi"), RDF.type, HV.Project) in g
+
+
+def test_every_public_api_name_resolves():
+    import graph
+    assert len(graph.__all__) > 30
+    for name in graph.__all__:
+        assert getattr(graph, name) is not None, name
