@@ -113,10 +113,10 @@ class BuildSummary:
         return "\n".join(lines)
 
 
-def serialise(graph: Graph, fmt: str = "turtle") -> bytes:
-    """Deterministic serialisation (no blank nodes; rdflib sorts subjects)."""
-    data = graph.serialize(format=fmt)
-    return data.encode("utf-8") if isinstance(data, str) else data
+def serialise(graph: Graph, fmt: str = "ttl") -> bytes:
+    """Deterministic serialisation (the same as ``hankeverkko export``)."""
+    from .rdf_export import serialise_rdf
+    return serialise_rdf(graph, fmt)
 
 
 def _summarise(result: BuildResult) -> BuildSummary:
