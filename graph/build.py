@@ -76,8 +76,8 @@ def source_iri(doc_name: str) -> URIRef:
 def project_iri(code: Optional[str], name: str) -> URIRef:
     """From the EURA code where printed, else from the normalised name.
 
-    >>> project_iri("R-09999", "KOKEILU")
-    rdflib.term.URIRef('https://w3id.org/hankeverkko/id/project/R-09999')
+    >>> project_iri("X-00001", "KOKEILU")
+    rdflib.term.URIRef('https://w3id.org/hankeverkko/id/project/X-00001')
     >>> project_iri(None, "Kotoa  työelämään")
     rdflib.term.URIRef('https://w3id.org/hankeverkko/id/project/kotoa-tyoelamaan')
     """
