@@ -145,7 +145,9 @@ class MemoryStore:
         except ParseException as e:
             raise QueryError(f"the SPARQL query is not valid: {e}") from e
         except Exception as e:  # rdflib's evaluator raises many types
-            raise QueryError(f"rdflib could not evaluate the query: {type(e).__name__}: {e}") from e
+            raise QueryError(f"rdflib could not evaluate the query: {type(e).__name__}: {e} "
+                             "(rdflib has gaps, e.g. GROUP_CONCAT(DISTINCT ...) over OPTIONAL values; "
+                             "try the same query with `--engine oxigraph`)") from e
         if res.type != "SELECT":
             raise QueryError(f"only SELECT queries are supported here, not {res.type}")
         return SelectResult([str(v) for v in res.vars], [tuple(r) for r in res])

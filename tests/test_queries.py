@@ -254,6 +254,30 @@ def test_cli_runs_a_query_file_and_inline_text(tiny_file, tmp_path):
     assert r.exit_code == 0 and "R-00001" in r.output
 
 
+def test_engine_oxigraph_answers_a_graph_file_like_rdflib(tiny_file):
+    args = ["query", "co_implementers", "--graph", tiny_file, "--format", "csv"]
+    by_rdflib = CliRunner().invoke(main, args)
+    by_oxigraph = CliRunner().invoke(main, args + ["--engine", "oxigraph"])
+    assert by_rdflib.exit_code == by_oxigraph.exit_code == 0, by_oxigraph.output
+    assert sorted(by_oxigraph.stdout.splitlines()) == sorted(by_rdflib.stdout.splitlines())
+    assert "Beta ry,3" in by_oxigraph.stdout
+
+
+def test_engine_oxigraph_takes_aggregates_over_optional_values(tiny_file):
+    q = ("SELECT ?t (GROUP_CONCAT(DISTINCT ?m; separator='|') AS ?ms) WHERE { ?t a hv:Theme "
+         "OPTIONAL { ?t hv:responsibleMinistry/rdfs:label ?m } } GROUP BY ?t")
+    r = CliRunner().invoke(main, ["query", q, "--graph", tiny_file, "--engine", "oxigraph", "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    rows = dict(line.rsplit(",", 1) for line in r.stdout.splitlines()[1:])
+    assert len(rows) == 3 and sorted(rows.values()) == ["", "Sosiaali- ja terveysministeriö",
+                                                         "Työ- ja elinkeinoministeriö"]
+
+
+def test_engine_is_refused_with_a_store(tiny_file):
+    r = CliRunner().invoke(main, ["query", "themes", "--store", "oxigraph:x", "--engine", "oxigraph"])
+    assert r.exit_code == 2 and "--engine applies to --graph" in r.output
+
+
 def test_cli_runs_on_an_oxigraph_store(tiny_graph, tmp_path):
     from graph.store import load_into_store
     load_into_store(f"oxigraph:{tmp_path / 'store'}", tiny_graph)
