@@ -221,6 +221,7 @@ class _Builder:
         self.add(mention, PROV.wasDerivedFrom, source_iri(m.source))
         self.add(mention, HV.sourceLine, Literal(m.line, datatype=XSD.integer))
         self.add(node, PROV.wasDerivedFrom, source_iri(m.source))
+        self.add(node, HV.sourceLine, Literal(m.line, datatype=XSD.integer))
 
     def programme(self, name: str, span: Span) -> URIRef:
         node = programme_iri(name)

@@ -78,6 +78,15 @@ def test_provenance_on_projects_themes_and_organisations(tiny_graph):
     for cls in (HV.Project, HV.Theme, HV.Organisation):
         for s in g.subjects(RDF.type, cls):
             assert g.value(s, PROV.wasDerivedFrom) is not None, s
+            lines = list(g.objects(s, HV.sourceLine))
+            assert lines and all(line.datatype == XSD.integer and int(line) >= 1 for line in lines), s
+
+
+def test_an_organisation_carries_the_line_of_every_mention(tiny_graph):
+    g = tiny_graph
+    for org in g.subjects(RDF.type, HV.Organisation):
+        mention_lines = {g.value(m, HV.sourceLine) for m in g.objects(org, HV.mention)}
+        assert mention_lines and set(g.objects(org, HV.sourceLine)) == mention_lines, org
 
 
 def test_no_blank_nodes_so_serialisation_is_deterministic(tiny_graph):
