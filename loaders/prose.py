@@ -44,7 +44,7 @@ YEARS_RE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 #: the head word of an organisation name (used to tell organisations from other nouns)
 ORG_HEAD_RE = re.compile(
     r"(?:ministeriö|laitos|virasto|keskus|kunta|kaupunki|yhtymä|säätiö|\bry\b|\boy\b|\bsr\b|\boyj\b|"
-    r"liitto|yliopisto|korkeakoulu|piiri|alue|toimisto|yhdistys|seura|osuuskunta|instituutti|"
+    r"liitto|yliopisto|korkeakoulu|opisto|piiri|alue|toimisto|yhdistys|seura|osuuskunta|instituutti|"
     r"yksikkö|hallinto|neuvosto)", re.I)
 
 _WORD_RE = re.compile(r"[\wÅÄÖåäö]+", re.U)

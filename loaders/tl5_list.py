@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .prose import BULLET_RE, YEARS_RE, Vocabulary, blocks, nominative, scrub_contacts, sentences
+from .prose import BULLET_RE, ORG_HEAD_RE, YEARS_RE, Vocabulary, blocks, nominative, scrub_contacts, sentences
 from .prose import line_count as _line_count
 from .records import OrgMention, Participation, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
-from .reference import expand_abbreviation, ministries
+from .reference import aliases, expand_abbreviation, ministries
 from .text import URL_RE, Line, is_noise, normalise_space, strip_contact_details
 
 __all__ = ["KIND", "DESCRIPTION", "score", "load", "eura_codes"]
@@ -35,15 +35,17 @@ LIST_HEADING_RE = re.compile(r"toimenpidekokonaisuude(?:sta|n)\s+rahoitettu\w*\s
 _ANY_LIST_HEADING_RE = re.compile(r"rahoitettu\w*\s+hankkei\w*\s+lista", re.I)
 #: 'projektikoodi=S99999' in an eura2014 link, tolerant of a break inside the word
 _CODE_RE = re.compile(r"projekti\W{0,3}koodi\s*=\s*([A-Z]\d{4,6})", re.I)
+#: a code printed as text in an entry: 'EURA-koodi S99001', 'hankekoodi: S99001', '(S99001)'
+_PRINTED_CODE_RE = re.compile(r"(?:\b(?:EURA|hanke|projekti)[\s-]?(?:koodi|tunnus)\s*:?\s*|\((?=[A-Z]\d{5}\)))"
+                              r"([A-Z]\d{5})\b\)?,?", re.I)
 _TL_RE = re.compile(r"\b(?:TL\s?(\d)(?![.,]\d)|toimintalinja(?:n)?\s+(\d)(?![.,]\d))", re.I)
-_PROGRAMME_NAME_RE = re.compile(r"Kestävää\s+kasvua\s+ja\s+työtä(?:\s*(\d{4})\s*[-–]\s*(\d{4}))?", re.I)
 _MARKER = r"(?:koordinaatio|kehittämis|osa)?(?:hank|projekt)\w*"
 
 #: verbs after which the results prose names what a project produced
 _PRODUCED_RE = re.compile(
     r"\b(?:tuottanut|tuotti|tuotettu|tuottaneet|kehittänyt|kehitti|kehitettiin|kehitetty|kehittäneet|"
     r"kehitetään|kehittämässä|luonut|loi|luotu|luotiin|laatinut|laati|laadittu|laadittiin|julkaissut|"
-    r"julkaisi|julkaistu|mallintanut|mallinnettu|rakentanut|rakennettu|rakennettiin)\b\s+(?:mm\.\s+)?(.+)$")
+    r"julkaisi|julkaistu|mallintanut|mallinnettu|mallinnettiin|rakentanut|rakennettu|rakennettiin)\b\s+(?:mm\.\s+)?(.+)$")
 #: 'X-hankkeen kehittämä Y', 'hankkeessa kehitettyä Y'
 _PARTICIPLE_RE = re.compile(
     r"(?:[Hh]ankkee(?:ssa|n)|[Pp]rojekti(?:ssa|n))\s+(?:kehittämä|kehittämää|kehittämän|kehittämät|tuottama|tuottamaa|tuottaman|tuottamat|kehitetty|"
@@ -85,7 +87,7 @@ def eura_codes(lines: list[Line]) -> list[str]:
 def score(lines: list[Line]) -> int:
     """Evidence for a TL5 list: its list heading, eura2014 project links, 'TL 5'."""
     text = "\n".join(ln.text for ln in lines)
-    headings = len(LIST_HEADING_RE.findall(re.sub(r"\s+", " ", text)))
+    headings = len(LIST_HEADING_RE.findall(re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n\s*(?=[a-zåäö])", "", text))))
     codes = len(eura_codes(lines))
     if not headings and not codes:
         return 0
@@ -94,6 +96,12 @@ def score(lines: list[Line]) -> int:
 
 
 # ----------------------------------------------------------------- entries
+
+def _has_code(entry: list[Line]) -> bool:
+    """Whether an entry's lines so far hold its EURA code (in a link or printed)."""
+    return bool(_CODE_RE.search(_compact(entry)) or
+                _PRINTED_CODE_RE.search(" ".join(ln.text for ln in entry)))
+
 
 def _url_key(u: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", u.strip().rstrip(",.;)").casefold()).rstrip("/")
@@ -151,6 +159,8 @@ def _acronym_and_name(name: str) -> tuple[Optional[str], str]:
     ('DELTA', 'Deltat eteenpäin (DELTA) - mallin kehittäminen')
     >>> _acronym_and_name("BETA Beetaisempaa arkea -projekti")
     ('BETA', 'BETA Beetaisempaa arkea -projekti')
+    >>> _acronym_and_name("Gammat verkossa: GAVE")
+    ('GAVE', 'Gammat verkossa')
     """
     name = normalise_space(name).strip(" ,;")
     m = re.search(r"\s*\(([^()]{1,30}?)(?:\s?[-–]\s?" + _MARKER + r")?\)\s*$", name)
@@ -158,6 +168,9 @@ def _acronym_and_name(name: str) -> tuple[Optional[str], str]:
         return m.group(1).strip(), name[:m.start()].strip(" ,-–")
     m = re.search(r"\s[-–]\s([^\s()]{2,12})$", name)
     if m and _acronym_like(m.group(1)) and m.group(1)[0].isupper():
+        return m.group(1), name[:m.start()].strip()
+    m = re.search(r":\s([A-ZÅÄÖ][A-ZÅÄÖ0-9-]{1,11})$", name)       # 'Name: ACRONYM'
+    if m:
         return m.group(1), name[:m.start()].strip()
     m = re.search(r"\(([^()\s]{2,12})\)", name)
     if m and _acronym_like(m.group(1)):
@@ -253,21 +266,27 @@ def _add_output(p: Project, out: str):
 # ----------------------------------------------------------------- load
 
 def _programme_name(text: str) -> Optional[str]:
-    m = _PROGRAMME_NAME_RE.search(text)
-    if m:
-        return expand_abbreviation("Kestävää kasvua ja työtä") or normalise_space(m.group(0))
+    """The structural-fund programme: a programme name from the reference data printed
+    in the text, else the 2014–2020 ESF programme the eura2014 links and 'TL 5' point to."""
+    flat = normalise_space(text).casefold()
+    hits = [(flat.find(a.alias.casefold()), a.canonical) for a in aliases()
+            if a.type == "programme" and len(a.alias) > 12 and a.alias.casefold() in flat]
+    if hits:
+        return min(hits)[1]
     if re.search(r"eura2014|\bTL\s?\d|toimintalinja\s+\d|rakennerahasto", text, re.I):
         return expand_abbreviation("ESR 2014–2020") or "ESR 2014–2020"
     return None
 
 
-def _theme_name(text: str, lines: Optional[list[Line]] = None) -> str:
+def _theme_name(text: str, lines: Optional[list[Line]] = None, vocab: Optional[Vocabulary] = None) -> str:
     """The measure package's name where printed ('Toimenpidekokonaisuus: X', or a
     'Toimenpidekokonaisuuden nimi' label line followed by the name), else one
     built from the priority axis number.
 
     >>> _theme_name("", [Line(1, "Toimenpidekokonaisuuden nimi"), Line(2, ""), Line(3, "Alfa ja beeta")])
     'Alfa ja beeta'
+    >>> _theme_name("", [Line(1, "Toimenpidekokonaisuuden nimi"), Line(2, "Alfan kehittämis-"), Line(3, "hankkeet (TL 5)")])
+    'Alfan kehittämishankkeet (TL 5)'
     >>> _theme_name("Valtakunnalliset TL 5 -hankkeet")
     'Toimintalinja 5: valtakunnallinen toimenpidekokonaisuus'
     """
@@ -277,7 +296,14 @@ def _theme_name(text: str, lines: Optional[list[Line]] = None) -> str:
     content = [ln for ln in (lines or []) if ln.text.strip()]
     for i, ln in enumerate(content[:-1]):
         if re.fullmatch(r"\s*(?:valtakunnallinen\s+)?toimenpidekokonaisuu(?:s|den\s+nimi)\s*:?\s*", ln.text, re.I):
-            value = normalise_space(content[i + 1].text).rstrip(" .")
+            parts = [content[i + 1].text]
+            for nxt in content[i + 2:i + 4]:      # a name broken over lines: 'kehittämis-' / 'hankkeet'
+                prev = parts[-1].rstrip()
+                if prev.endswith("-") or nxt.text.strip()[:1].islower():
+                    parts.append(nxt.text)
+                else:
+                    break
+            value = normalise_space((vocab or Vocabulary([])).join(parts)).rstrip(" .")
             if 3 <= len(value) <= 100 and not URL_RE.match(value):
                 return value
     m = _TL_RE.search(text)
@@ -299,6 +325,45 @@ def _funders(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+#: a heading that introduces the list without the usual words: 'Rahoitetut hankkeet:'
+_SHORT_LIST_HEADING_RE = re.compile(r"^\s*(?:\w+\s+){0,2}rahoitet\w*\s+(?:\w+\s+){0,2}hank\w*"
+                                    r"(?:\s+lista|\s+ja\s+\w+)?\s*:?\s*$", re.I)
+
+
+def _list_start(lines: list[Line], vocab: Vocabulary) -> int:
+    """Index of the list heading (the list is what follows it).
+
+    The template's heading, also when the PDF broke it over two lines; else a
+    short heading about funded projects; else the line before the first bullet
+    or numbered item whose entry holds a EURA link.
+
+    >>> _list_start([Line(1, "Alfa"), Line(2, "Toimenpidekokonaisuudesta rahoitettujen hank-"),
+    ...              Line(3, "keiden lista"), Line(4, "• Beeta")], Vocabulary([]))
+    2
+    """
+    for i, ln in enumerate(lines):
+        if LIST_HEADING_RE.search(ln.text):
+            return i
+        if ln.text.strip() and i + 1 < len(lines) and len(ln.text.strip()) < 80:
+            pair = vocab.join([ln.text, lines[i + 1].text])
+            if LIST_HEADING_RE.search(pair) and not LIST_HEADING_RE.search(lines[i + 1].text):
+                return i + 1
+    for rx in (_ANY_LIST_HEADING_RE, _SHORT_LIST_HEADING_RE):
+        i = next((i for i, ln in enumerate(lines) if rx.search(ln.text) and len(ln.text.strip()) < 90), None)
+        if i is not None:
+            return i
+    for i, ln in enumerate(lines):
+        if (BULLET_RE.match(ln.text) or _NUMBERED_ENTRY.match(ln.text)) and len(ln.text.strip()) > 2:
+            entry = [ln]
+            for nxt in lines[i + 1:i + 6]:
+                if BULLET_RE.match(nxt.text) or _NUMBERED_ENTRY.match(nxt.text):
+                    break
+                entry.append(nxt)
+            if _CODE_RE.search(_compact(entry)):
+                return i - 1
+    return len(lines)
+
+
 def load(lines: list[Line], source: str) -> SourceDocument:
     doc = SourceDocument(path=source, kind=KIND, line_count=_line_count(lines))
     vocab = Vocabulary.of_lines(lines)
@@ -306,16 +371,11 @@ def load(lines: list[Line], source: str) -> SourceDocument:
     full_text = "\n".join(ln.text for ln in lines)
     flat = normalise_space(vocab.join(ln.text for ln in lines))
 
-    start = next((i for i, ln in enumerate(lines) if LIST_HEADING_RE.search(ln.text)), None)
-    if start is None:
-        start = next((i for i, ln in enumerate(lines) if _ANY_LIST_HEADING_RE.search(ln.text)), None)
-    if start is None:  # no heading: the list starts at the first bullet with an eura link
-        start = next((i - 1 for i, ln in enumerate(lines)
-                      if BULLET_RE.match(ln.text) and "eura2014" in ln.text.casefold()), len(lines))
+    start = _list_start(lines, vocab)
     prose_lines, list_lines = lines[:max(start, 0)], lines[start + 1:]
 
     programme = _programme_name(flat)
-    theme = _theme_name(flat, lines[:60])
+    theme = _theme_name(flat, lines[:60], vocab)
     years = re.search(r"Toteutusaika\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", flat)
     theme_rec = Theme(theme, Span(source, lines[start].no if start < len(lines) else 1,
                                   lines[start].no if start < len(lines) else 1),
@@ -343,7 +403,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         broken = cur is not None and cur[-1].text.rstrip().endswith(("-", ",", ":", "–"))
         starts = (BULLET_RE.match(t) or _NUMBERED_ENTRY.match(t)) and len(s) > 2
         if not starts and not broken and not bare_url and not bullets and s[:1].isupper() and \
-                (cur is None or _CODE_RE.search(_compact(cur))):
+                (cur is None or _has_code(cur)):
             starts = True
             unbulleted.add(ln.no)
         elif starts:
@@ -359,7 +419,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         elif bare_url and _url_key(s) in seen_urls:
             doc.skipped.append(Skipped(source, ln.no, s, "link repeated by the PDF's page annotations"))
             continue
-        elif cur is not None and (bare_url or not _CODE_RE.search(_compact(cur))):
+        elif cur is not None and (bare_url or not _has_code(cur)):
             cur.append(ln)
             # links of an entry, repaired across line breaks, count as printed
             joined = _join_entry([e.text for e in cur], vocab, links)
@@ -382,8 +442,12 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         urls = [u.rstrip(",.;)") for u in URL_RE.findall(text)]
         urls = ["http://" + u if u.casefold().startswith("www.") else u for u in urls]   # a scheme for 'www.x.fi'
         code_m = _CODE_RE.search(text) or _CODE_RE.search(_compact(entry))
+        printed = _PRINTED_CODE_RE.search(text)
+        code_m = code_m or printed
         first_url = URL_RE.search(text)
         name = text[:first_url.start()] if first_url else text
+        if printed and printed.start() < len(name):
+            name = (name[:printed.start()] + name[printed.end():]).strip()
         name = strip_contact_details(name).strip(" ,;–-")
         # 'Name, toteuttaja Alfa ry' / 'Name (päätoteuttaja: Alfa ry)': implementers stated in the entry
         implementers = []
@@ -396,6 +460,11 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         cut = _IMPLEMENTER_RE.search(name)
         if cut:
             name = name[:cut.start()].strip(" ,;–-(")
+        # 'Name (ACR), Alfan ammattiopisto': an organisation after the acronym is the implementer
+        om = re.match(r"^(.*\([^()]{2,14}\)),\s+([A-ZÅÄÖ][^,()]{2,80})$", name)
+        if om and ORG_HEAD_RE.search(om.group(2).split()[-1]) and not implementers:
+            implementers.append((nominative(om.group(2)), "implementer"))
+            name = om.group(1)
         if not name:
             doc.skipped.append(Skipped(source, entry[0].no, strip_contact_details(text)[:200],
                                        "list entry without a project name", True))

@@ -1,0 +1,118 @@
+"""Unseen documents of the three prose kinds: the loaders read the KIND, not the seeds.
+
+Each fixture in ``tests/fixtures/*_unseen.txt`` is an invented document in the
+seeds' extracted-PDF style (broken lines and links, hyphenation, page footers,
+table cells one per line) with other organisations, codes, programmes and
+layouts.  The expected readings below were written by hand from the fixtures,
+not from loader output.  The thresholds are the client's: >= 0.95 recall of
+TL5 projects with codes; the programme with all its measure packages and
+>= 90 % of glossary terms; the plan's administrator, pilots, partners and
+>= 90 % of its related projects.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import loaders
+from loaders import programme_guide, project_plan, tl5_list
+from loaders.text import read_lines
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _lines(name):
+    return read_lines((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ TL5 project list
+
+TL5 = "tl5_list_unseen.txt"
+#: code -> (name, acronym or None, kind), read by hand
+TL5_EXPECTED = {
+    "S21402": ("Työllisyyden ja osallisuuden koordinaatiohanke", "Luotsi", "coordination"),
+    "S21415": ("Kotoutumisen tuki työvoiman ulkopuolella oleville maahanmuuttajanaisille", "KOTVA", "single"),
+    "S21433": ("RESSU Resurssit käyttöön -projekti", "RESSU", "single"),
+    "S21440": ("Sillat – matalan kynnyksen työtoiminnan kehittäminen kunnissa", None, "single"),
+    "S21447": ("Osallisena työhön (OTYÖ) - työhönvalmennuksen mallin levittäminen", "OTYÖ", "single"),
+    "S21451": ("TyöHyvä – työkyvyn tuki työttömille", None, "single"),
+    "S21455": ("Ikääntyvien työnhakijoiden polut", "IKPO", "single"),
+    "S21463": ("Kaaret – nuorten aikuisten työelämäpolut", None, "single"),
+    "S21470": ("Vertaisista voimaa! Päihdekuntoutujien osallisuus ja työ", None, "single"),
+    "S21478": ("Digiosallisuus työnhaussa", "DIGITY", "single"),
+    "S21482": ("Mielen hyvinvointi työpajoilla", "MIPA", "single"),
+    "S21490": ("Yhteisötalouden valtakunnallinen koordinaatiohanke", "YKO", "coordination"),
+}
+
+
+@pytest.fixture(scope="module")
+def tl5():
+    lines = _lines(TL5)
+    return lines, tl5_list.load(lines, TL5)
+
+
+def test_unseen_tl5_list_is_detected_as_its_kind(tl5):
+    lines, _ = tl5
+    assert loaders.detect(lines) == "tl5-list"
+    assert loaders.load_file(FIXTURES / TL5).kind == "tl5-list"
+
+
+def test_unseen_tl5_recall_of_projects_with_codes(tl5):
+    _, doc = tl5
+    got = {p.code: p for p in doc.projects if p.code}
+    found = set(got) & set(TL5_EXPECTED)
+    assert len(found) / len(TL5_EXPECTED) >= 0.95, f"missing {set(TL5_EXPECTED) - found}"
+    assert len(doc.projects) == len(TL5_EXPECTED), [p.name for p in doc.projects]
+    right = [c for c in found if (got[c].name, got[c].acronym, got[c].kind) == TL5_EXPECTED[c]]
+    assert len(right) >= 0.9 * len(TL5_EXPECTED), \
+        {c: (got[c].name, got[c].acronym, got[c].kind) for c in found if c not in right}
+
+
+def test_unseen_tl5_facts(tl5):
+    _, doc = tl5
+    got = {p.code: p for p in doc.projects}
+    assert [(x.organisation, x.role) for x in got["S21440"].participants] == [("Kaskisalon kaupunki", "implementer")]
+    assert [(x.organisation, x.role) for x in got["S21451"].participants] == \
+        [("Ilvesrinteen säätiö sr", "implementer")]
+    assert "https://www.luotsi-hanke.example.fi/" in got["S21402"].urls
+    for p in doc.projects:
+        eura = [u for u in p.urls if "eura2014" in u]
+        assert eura in ([], [f"https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi={p.code}"]), p.urls
+    theme = doc.themes[0]
+    assert theme.name == "Työllisyyttä ja osallisuutta edistävät valtakunnalliset kehittämishankkeet (TL 5)"
+    assert theme.ministries == ["Työ- ja elinkeinoministeriö"]
+    assert sorted(theme.coordination_projects) == ["S21402", "S21490"]
+    assert theme.period == "2015-2021"
+    assert any("Osallisuusluotsi" in o for o in got["S21402"].outputs)
+    assert any("ryhmämalli" in o for o in got["S21415"].outputs)
+    # the page footers and the page's repeated links are set aside, not read as entries
+    assert not any(s.looks_like_entry for s in doc.skipped)
+
+
+TL5_NUMBERED = """\
+Valtakunnalliset TL 5 -hankkeet
+OKM valtakunnallisten hankkeiden rahoittajana tukee kokeiluja.
+
+Toimenpidekokonaisuudesta rahoitettujen hank-
+keiden lista
+
+1. Opintopolku kuntoon (OPKU), Keskimaan ammattiopisto
+https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S20611
+2. Lukutaidon koordinaatiohanke
+https://www.eura2014.fi/rrtiepa/projekti.php?projekti-
+koodi=S20612, https://lukutaito.example.fi
+3. Aikuisten perustaidot – APTA, EURA-koodi: S20613
+"""
+
+
+def test_a_numbered_list_under_a_broken_heading():
+    lines = read_lines(TL5_NUMBERED)
+    assert loaders.detect(lines) == "tl5-list"
+    doc = tl5_list.load(lines, "numbered.txt")
+    assert [(p.code, p.name, p.acronym, p.kind) for p in doc.projects] == [
+        ("S20611", "Opintopolku kuntoon", "OPKU", "single"),
+        ("S20612", "Lukutaidon koordinaatiohanke", None, "coordination"),
+        ("S20613", "Aikuisten perustaidot", "APTA", "single")]
+    assert [(x.organisation, x.role) for x in doc.projects[0].participants] == \
+        [("Keskimaan ammattiopisto", "implementer")]
