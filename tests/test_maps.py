@@ -221,6 +221,15 @@ def test_map_command_errors(tiny_file, tmp_path, args, code, message):
     assert not list(tmp_path.glob("x.*"))
 
 
+@pytest.mark.parametrize("command, out", [("map", "empty.html"), ("network", "empty")])
+def test_filters_that_leave_nobody_say_so(tiny_file, tmp_path, command, out):
+    r = CliRunner().invoke(main, [command, str(tiny_file), "--role", "pilot", "--out", str(tmp_path / out)])
+    assert r.exit_code == 0, r.output
+    assert "warning: no organisation takes part" in r.stderr
+    r = CliRunner().invoke(main, [command, str(tiny_file), "--out", str(tmp_path / ("full" + out))])
+    assert "warning" not in r.stderr
+
+
 def test_network_command_prints_a_summary_and_writes_the_exports(tiny_file, tmp_path):
     out = tmp_path / "net"
     r = CliRunner().invoke(main, ["network", str(tiny_file), "--out", str(out)])

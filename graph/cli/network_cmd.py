@@ -70,6 +70,12 @@ def _source(graph_file, store_spec):
     return build_sources().graph
 
 
+def _warn_if_empty(G) -> None:
+    if G.number_of_nodes() == 0:
+        click.echo("warning: no organisation takes part in a project under these filters (theme, period, "
+                   "role, type); the output is empty. Try another --role or drop a filter.", err=True)
+
+
 @click.command("map")
 @_filters
 @click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path), callback=_map_file,
@@ -105,6 +111,7 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
     m = prepare_map(_source(graph_file, store_spec), theme=theme, org=org, radius=radius, period=period,
                     roles=roles or ("implementer",), org_types=org_types, colour=colour, size=size,
                     seed=seed, title=title)
+    _warn_if_empty(m.graph)
     path = write_map(m, out_file)
     click.echo(f"{_count(m.graph.number_of_nodes(), 'organisation')}, "
                f"{_count(m.graph.number_of_edges(), 'partnership')}", err=True)
@@ -141,6 +148,7 @@ def network(graph_file, store_spec, theme, period, roles, org_types, seed, out_d
 
     G = co_implementation_graph(_source(graph_file, store_spec), theme=theme, period=period,
                                 roles=roles or ("implementer",), org_types=org_types)
+    _warn_if_empty(G)
     summary = summarise(G, seed=seed, top=top)
     written = export_network(summary.graph, out_dir, formats or EXPORT_FORMATS)
     click.echo(summary.text())
