@@ -2,8 +2,8 @@
 
     python benchmarks/score_gold.py [GOLD_JSON] [SOURCE]
 
-GOLD_JSON defaults to ``../shared/gold/002_first_four_themes.json`` (beside the
-repository) and SOURCE to the file the gold names, looked up in
+GOLD_JSON defaults to ``tests/fixtures/gold/002_first_four_themes.json`` (the
+client's reading, copied from ``../shared/gold/``) and SOURCE to the file the gold names, looked up in
 ``data/sources``.  Themes are matched by heading line, else by name; projects
 by EURA code, else by normalised name (or acronym); organisations by their
 case-folded name with whitespace and hyphens normalised.  Printed: precision,
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = REPO.parent / "shared" / "gold" / "002_first_four_themes.json"
+DEFAULT_GOLD = REPO / "tests" / "fixtures" / "gold" / "002_first_four_themes.json"
 FUNDING_FIELDS = (("frame", "frame"), ("reservations", "reserved"), ("committed", "committed"), ("paid", "paid"))
 
 

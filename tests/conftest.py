@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 SOURCES = REPO / "data" / "sources"
+#: the client's hand-checked reading of the first four themes (copied from ../shared/gold/)
+GOLD = REPO / "tests" / "fixtures" / "gold" / "002_first_four_themes.json"
 
 
 def tiny_documents():
@@ -79,10 +80,6 @@ def corpus_graph(corpus_build):
     return corpus_build.graph
 
 
-@pytest.fixture(scope="session")
-def shared_dir():
-    assert SHARED.is_dir(), f"{SHARED} is missing: tests need ../shared/ beside the clone"
-    return SHARED
 
 
 @pytest.fixture(scope="session")
