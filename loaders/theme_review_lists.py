@@ -84,6 +84,7 @@ class _Item:
     rest: str = ""               # text after a label / code
     code: Optional[str] = None
     code2: Optional[str] = None
+    more: tuple[int, ...] = ()   # further lines folded into this item (a cell printed on its own line)
 
 
 def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_Item]:
@@ -109,6 +110,12 @@ def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_
             items.append(_Item(ln.no, ln.text, text, "table"))
             continue
         m = _CODE_START_RE.match(text)
+        if m and not m.group("rest") and not m.group("num") and is_group_code(m.group("code")) and items \
+                and items[-1].kind == "code" and not items[-1].rest and not items[-1].code2 \
+                and not is_group_code(items[-1].code):
+            items[-1].code2 = m.group("code")     # table cells one per line: 'S1' / 'R-1' / name ...
+            items[-1].more += (ln.no,)
+            continue
         if m and (m.group("rest") or not m.group("num")):
             raw_rest = _CODE_START_RE.match(ln.text.strip()).group("rest")    # keeps the column gaps
             items.append(_Item(ln.no, raw_rest, text, "code", rest=m.group("rest"),
@@ -153,6 +160,16 @@ def _continues(prev: str, line: str) -> bool:
         return True
     last = re.split(r",|\s(?:ja|sekä)\s", p)[-1].strip(" .")
     return not looks_like_org(last)
+
+
+def _list_goes_on(prev: str, line: str) -> bool:
+    """After 'Nimi: A, B' on one line, does ``line`` carry on the implementers?
+    Only when the list is visibly unfinished (a trailing comma or 'ja') or the
+    line starts in lower case or with a legal form; otherwise it may be the
+    next entry's name."""
+    p = prev.rstrip()
+    unfinished = re.search(r"(?:,|\bja|\bsekä|-|/|&)$", p) or line[:1].islower() or LEGAL_START_RE.match(line)
+    return bool(unfinished) and _continues(p, line)
 
 
 @dataclass
@@ -330,8 +347,12 @@ class _Parser:
         name_words = join_broken(name_lines).split()
         org_words = org.split()
         # an organisation printed as '<Place> <Head>' whose first word ended the name cell
+        # ('Sie osaat ja kuulut Rovaniemen' / 'Koulutuskuntayhtymä'), or a place in the genitive
+        # before a capitalised organisation word ('... Ruskalan' / 'Nuorisosäätiö sr')
         if org_words and len(name_words) > 1 and name_words[-1][:1].isupper() and \
-                looks_like_org(org_words[0]) and len(org_words) == 1:
+                looks_like_org(org_words[0]) and (len(org_words) == 1 or (
+                    re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]*[a-zåäö]n", name_words[-1]) and org_words[0][:1].isupper()
+                    and not org_words[0].endswith("n"))):
             org = f"{name_words.pop()} {org}"
         e = self.new_entry(head.no)
         e.code = head.code
@@ -477,11 +498,19 @@ class _Parser:
             if inline:
                 e = self.new_entry(it.no)
                 e.name_lines = [items[p].text for p in pending] + [inline.group("name")]
-                e.parts.append(Part("implementer", "toteuttajat", [(it.no, inline.group("orgs"))]))
+                org_lines = [(it.no, inline.group("orgs"))]
                 e.used.update([items[p].no for p in pending] + [it.no])
+                k += 1
+                # the implementer list may go on over the next lines ('A, B ja' / 'C Oy')
+                while k < len(texts) and not items[texts[k]].text.endswith(":") and \
+                        not _name_colon_orgs(items[texts[k]].text) and \
+                        _list_goes_on(" ".join(t for _, t in org_lines), items[texts[k]].text):
+                    org_lines.append((items[texts[k]].no, items[texts[k]].text))
+                    e.used.add(items[texts[k]].no)
+                    k += 1
+                e.parts.append(Part("implementer", "toteuttajat", org_lines))
                 self.used |= e.used
                 pending = []
-                k += 1
                 continue
             pending.append(texts[k])
             k += 1
@@ -505,6 +534,9 @@ def parse_list(lines: list[Line], source: str, theme: Optional[str] = None,
             continue
         parser.used -= e.used
     projects = merge_groups(projects)
+    for it in parser.items:
+        if it.more and it.no in parser.used:
+            parser.used.update(it.more)
     skipped = list(parser.skipped)
     reported = {s.line for s in skipped}
     for it in parser.items:

@@ -78,8 +78,14 @@ class CoordinationName:
 
 
 _DASH_COORD_RE = re.compile(r"(?:\s+[-–]\s*|-)(?P<teeman>teeman\s+)?koordinaatiohank", re.I)
-_KOORDINOIVA_RE = re.compile(r"\b(?:koordinoiva hanke|koordinaatiohanke(?:\s+on|na\s+toimii))\s+"
-                             r"(?P<name>[A-ZÅÄÖ][^.,;:()]*?)(?=\s+(?:on|oli|ja|toimii)\b|[.,;:(]|$)")
+# verbs that end a project name printed after 'koordinaatiohanke' in a sentence
+_NAME_END_VERBS = (r"on|oli|ovat|ja|toimii|toimi|käynnistyi|käynnistyy|käynnistynyt|alkoi|alkaa|jatkuu|jatkui|"
+                   r"päättyy|päättyi|toteutetaan|toteutettiin|toteuttaa|toteutti|kokoaa|kokosi|tukee|tuki|vastaa|"
+                   r"järjestää|järjesti|sai|saa|aloitti|aloittaa|kehittää|edistää|koordinoi")
+_KOORDINOIVA_RE = re.compile(
+    r"\b(?:koordinoiva hanke|koordinaatiohanke|koordinaatiohanke\s+on|"
+    r"(?:koordinaatiohankkeena|koordinaatiohankena|koordinoivana hankkeena)\s+(?:toimii|toimi|on))\s+"
+    r"(?P<name>[A-ZÅÄÖ][^.,;:()]*?)(?=\s+(?:%s)\b|[.,;:(]|$)" % _NAME_END_VERBS)
 
 
 def _name_before(text: str) -> Optional[str]:
