@@ -84,18 +84,24 @@ class _Item:
     rest: str = ""               # text after a label / code
     code: Optional[str] = None
     code2: Optional[str] = None
-    more: tuple[int, ...] = ()   # further lines folded into this item (a cell printed on its own line)
+    more: tuple[int, ...] = ()
+    footer: bool = False         # a URL among the page's link annotations (after 'mailto:' lines)   # further lines folded into this item (a cell printed on its own line)
 
 
 def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_Item]:
     items: list[_Item] = []
+    in_footer = False          # after a 'mailto:' line: the page's link annotations
     for ln in lines:
         text = normalise_space(ln.text)
         if not text or text in furniture:
             continue
-        if is_url(text):
-            items.append(_Item(ln.no, ln.text, text.rstrip(",.;"), "url"))
+        if re.match(r"mailto:", text, re.I):
+            in_footer = True
             continue
+        if is_url(text):
+            items.append(_Item(ln.no, ln.text, text.rstrip(",.;"), "url", footer=in_footer))
+            continue
+        in_footer = False
         if items and items[-1].kind == "url" and items[-1].text.endswith("-") \
                 and re.fullmatch(r"[\w./%?=&#~+-]+", text):
             items[-1].text += text                           # a URL broken over lines
@@ -216,7 +222,7 @@ class _Parser:
         PDF's link annotations and are handled by the theme loader."""
         it = self.items[idx]
         near = [self.items[k].kind for k in (idx - 1, idx + 1) if 0 <= k < len(self.items)]
-        if entry is not None and "url" not in near:
+        if entry is not None and "url" not in near and not it.footer:
             entry.urls.append(it.text)
             entry.used.add(it.no)
 
