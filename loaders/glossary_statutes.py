@@ -18,8 +18,12 @@ from .text import Line, is_noise, normalise_space, strip_contact_details
 
 __all__ = ["glossary", "statutes", "GLOSSARY_RE", "APPENDIX_RE"]
 
-GLOSSARY_RE = re.compile(r"^\s*(?:Liite\s+\d+\s*[.:]?\s*)?(?:Keskeiset\s+)?(Käsitteet|Sanasto|Määritelmät|"
-                         r"Käsitteet\s+ja\s+määritelmät)\s*$", re.I)
+#: the glossary appendix's heading: 'Liite 1. Käsitteet', 'Keskeiset käsitteet', 'LIITE 2: SANASTO',
+#: 'Liite 3. Ohjelmassa käytettävät käsitteet', 'Käsitteet ja lyhenteet' (a full line: a table of
+#: contents line ending in a page number is not a heading)
+GLOSSARY_RE = re.compile(r"^\s*(?:Liite\s+\d+\s*[.:]?\s*(?:[\wåäöÅÄÖ-]+\s+){0,3}|(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+)?)"
+                         r"(?:käsitteet|käsitteitä|sanasto|määritelmät)"
+                         r"(?:\s+ja\s+(?:määritelmät|lyhenteet|käsitteet|sanasto))?\s*$", re.I)
 APPENDIX_RE = re.compile(r"^\s*Liite\s+\d+\s*[.:]?\s+\S", re.I)
 _STATUTE_NO_RE = re.compile(r"(?<![\d/.:])(\d{1,4}/(?:19|20)\d{2})(?![\d/])")
 _LAW_WORD_RE = re.compile(r"\w*(?:laki|lain|lakia|laissa|lakiin|lailla|asetus\w*|asetuks\w*|"
@@ -28,24 +32,32 @@ _LAW_WORD_RE = re.compile(r"\w*(?:laki|lain|lakia|laissa|lakiin|lailla|asetus\w*
 
 # ----------------------------------------------------------------- glossary
 
-def glossary(lines: list[Line], source: str = "", vocab: Optional[Vocabulary] = None) -> list[Concept]:
+def glossary(lines: list[Line], source: str = "", vocab: Optional[Vocabulary] = None,
+             stop_at: Optional[str] = None) -> list[Concept]:
     """Terms and definitions of the glossary appendix ('Liite 1. Käsitteet').
 
     A term is a short capitalised line without final punctuation that follows
-    the end of a paragraph (or a blank line) and is followed by text.
+    the end of a paragraph (or a blank line) and is followed by text.  The
+    glossary ends at the next appendix, or at a line that repeats ``stop_at``
+    (the programme's name: the back cover that follows the last appendix).
     """
     vocab = vocab or Vocabulary.of_lines(lines)
-    start = next((i for i, ln in enumerate(lines) if GLOSSARY_RE.match(ln.text)), None)
+    starts = [i for i, ln in enumerate(lines) if GLOSSARY_RE.match(ln.text)]
+    # the heading that is followed by terms (a contents list may repeat it without them)
+    start = next((i for i in starts if any(ln.text.strip() for ln in lines[i + 1:i + 4])), None)
     if start is None:
         return []
-    end = next((i for i in range(start + 1, len(lines)) if APPENDIX_RE.match(lines[i].text)), len(lines))
+    stop = re.sub(r"[\W_]", "", stop_at.casefold()) if stop_at else None
+    end = next((i for i in range(start + 1, len(lines)) if APPENDIX_RE.match(lines[i].text) or
+                stop and re.sub(r"[\W_]", "", lines[i].text.casefold()) == stop), len(lines))
     body = [ln for ln in lines[start + 1:end] if not is_noise(ln.text)]
     heading = normalise_space(lines[start].text)
     terms: list[int] = []
     for i, ln in enumerate(body):
         s = normalise_space(ln.text)
         words = s.split()
-        if not (1 <= len(words) <= 6 and len(s) <= 60 and s[:1].isupper()) or re.search(r"[.,:;)]$", s):
+        if not (1 <= len(words) <= 6 and len(s) <= 60 and s[:1].isupper()) or \
+                re.search(r"[.,:;)]$", re.sub(r"\s\([A-ZÅÄÖ][\wÅÄÖåäö+-]{1,10}\)$", "", s)):
             continue
         prev = normalise_space(body[i - 1].text) if i else ""
         blank_before = i == 0 or body[i - 1].no < ln.no - 1 or ln.text[:1].isspace()

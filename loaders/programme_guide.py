@@ -43,6 +43,11 @@ _ROLE_VERBS = (r"vastaa|vastaavat|tukee|tukevat|koordinoi|koordinoivat|toteuttaa
                r"toimii|toimivat|on\s+päävastuu|ovat\s+päävastuussa|on\s+vastuu")
 _RUNS_RE = re.compile(r"toimeenpan|koordin|operatiiv|ohjelman\s+(?:hallinnoin|johtami)", re.I)
 _NUMBERED_RE = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+#: a bulleted or lettered list item ('• alfan tuki', 'a) alfan tuki', 'A. Alfan tuki')
+_ITEM_RE = re.compile(r"^\s*([•●▪■◦\u2022\u2023\u2043\uf000-\uf0ff*–-]|[a-hA-H][.)])\s+(\S.*)$")
+#: a package as a section heading: '2.1 Toimenpidekokonaisuus 1: Alfan tuki', 'TOIMENPIDEKOKONAISUUS A. ...'
+_PACKAGE_HEADING_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?toimenpide-?\s?kokonaisuus\s+"
+                                 r"(?:\d{1,2}|[A-H]|I{1,3}|IV|V)\s*[:.)–-]\s*(\S.{3,120}?)\s*$", re.I)
 
 
 # ----------------------------------------------------------------- scoring
@@ -112,6 +117,19 @@ def _programme_name(title: Optional[str], lines: list[Line]) -> Optional[str]:
         if m and not m.group(0).isupper():
             return normalise_space(m.group(0))
     return head
+
+
+def _amount(s: str):
+    """The first euro amount in a sentence, past years and other bare numbers.
+
+    >>> _amount("Vuonna 2099 jaettavissa oleva enimmäismäärä on 3,5 miljoonaa euroa.")
+    Decimal('3500000.0')
+    """
+    for m in re.finditer(r"(?<![\d,.])\d", s):
+        v = parse_euros(s[m.start():])
+        if v is not None:
+            return v
+    return None
 
 
 def _sentence_blocks(bs: list[Block]) -> list[tuple[Block, str]]:
@@ -249,7 +267,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
     # budget: the first sentence naming a total or maximum with an amount
     for b, s in _sentence_blocks(bs):
         if re.search(r"enimmäismäärä|kokonaismäärä|kokonaiseuromäärä|yhteensä|määräraha|budjetti", s, re.I):
-            amount = parse_euros(s)
+            amount = _amount(s)
             if amount:
                 prog.budget = amount
                 break
@@ -326,7 +344,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
     doc.themes = _measure_packages(bs, body, vocab, source, name)
 
     doc.statutes = statutes(bs, source)
-    doc.concepts = glossary(body, source, vocab)
+    doc.concepts = glossary(body, source, vocab, stop_at=name)
     return scrub_contacts(doc)
 
 
@@ -334,31 +352,56 @@ def _package_key(s: str) -> str:
     return re.sub(r"[\W_]", "", s.casefold())
 
 
+def _package_list(body: list[Line], vocab: Vocabulary) -> list[tuple[str, int]]:
+    """Packages listed after an introduction: '... toimenpidekokonaisuudet ovat' or
+    '... seuraavista toimenpidekokonaisuuksista:', as a numbered, lettered or bulleted list."""
+    for i, ln in enumerate(body):
+        end = ln.text.strip()
+        if not end:
+            continue
+        joined = normalise_space(vocab.join(x.text for x in body[max(0, i - 2):i + 1]))
+        intro = (_PACKAGES_INTRO_RE.search(joined) and re.search(r"(?:ovat|on)\s*:?$", end)) or \
+            (end.endswith(":") and re.search(r"toimenpide-?\s?kokonaisuu(?:det|ksi\w*|ksista|ksiin)\b[^.]*:$",
+                                             joined, re.I))
+        if not intro:
+            continue
+        names: list[tuple[str, int]] = []
+        for nxt in body[i + 1:]:
+            t = nxt.text
+            if is_noise(t):
+                continue
+            m = _NUMBERED_RE.match(t) or _ITEM_RE.match(t)
+            if m:
+                names.append((m.group(2), nxt.no))
+            elif names and not t[:1].isspace() and t.strip()[:1].islower() and \
+                    not names[-1][0].rstrip().endswith("."):
+                names[-1] = (vocab.join([names[-1][0], t]), names[-1][1])
+            else:
+                break
+        if len(names) >= 2 or names and not any(_PACKAGE_HEADING_RE.match(x.text) for x in body):
+            return names
+    return []
+
+
+def _package_headings(body: list[Line], vocab: Vocabulary) -> list[tuple[str, int]]:
+    """Packages as section headings: '2.1 Toimenpidekokonaisuus 1: Alfan tuki'."""
+    names = []
+    for i, ln in enumerate(body):
+        m = _PACKAGE_HEADING_RE.match(ln.text)
+        if m:
+            name = m.group(1)
+            nxt = next((x for x in body[i + 1:i + 3] if x.text.strip()), None)
+            if nxt is not None and (name.rstrip().endswith("-") or nxt.text.strip()[:1].islower()) and \
+                    len(nxt.text.strip()) < 60:
+                name = vocab.join([name, nxt.text])
+            names.append((name, ln.no))
+    return names
+
+
 def _measure_packages(bs: list[Block], body: list[Line], vocab: Vocabulary, source: str,
                       programme: str) -> list[Theme]:
-    names: list[tuple[str, int]] = []
-    # 1) '... toimenpidekokonaisuudet ovat' followed by a numbered list
-    for i, ln in enumerate(body):
-        joined = normalise_space(" ".join(x.text for x in body[max(0, i - 1):i + 1]))
-        if _PACKAGES_INTRO_RE.search(joined) and re.search(r"(?:ovat|on)\s*:?\s*$", ln.text.strip()):
-            j, cur = i + 1, None
-            while j < len(body):
-                t = body[j].text
-                if is_noise(t):
-                    j += 1
-                    continue
-                m = _NUMBERED_RE.match(t)
-                if m:
-                    cur = [m.group(2)]
-                    names.append((m.group(2), body[j].no))
-                elif cur is not None and names and not t[:1].isspace() and t.strip()[:1].islower():
-                    names[-1] = (vocab.join([names[-1][0], t]), names[-1][1])
-                else:
-                    break
-                j += 1
-            if names:
-                break
-    # 2) otherwise: 'X -toimenpidekokonaisuus' phrases
+    # 1) a list after an introduction; 2) section headings; 3) 'X -toimenpidekokonaisuus' phrases
+    names = _package_list(body, vocab) or _package_headings(body, vocab)
     if not names:
         for b in bs:
             for m in re.finditer(r"([A-ZÅÄÖ][\wåäö ,-]{5,90}?)\s?[-–]\s?toimenpidekokonaisuu", b.text):
@@ -378,7 +421,8 @@ def _measure_packages(bs: list[Block], body: list[Line], vocab: Vocabulary, sour
     current: Optional[Theme] = None
     want_goal = collecting = False
     for b, sent in _sentence_blocks(bs):
-        low = _package_key(sent)
+        low = _package_key(re.sub(r"^\s*toimenpide-?\s?kokonaisuus\s+(?:\d{1,2}|[A-H]|I{1,3}|IV|V)\s*[:.)–-]\s*",
+                                  "", sent, flags=re.I))
         hit = next((t for t in themes if low.startswith(_package_key(t.name)[:25])), None)
         if hit and re.search(r"toimenpide-?\s?kokonaisuu", sent, re.I):
             current, collecting = hit, False
@@ -388,6 +432,10 @@ def _measure_packages(bs: list[Block], body: list[Line], vocab: Vocabulary, sour
                 current.description = goal.group(1).strip()
             continue
         if current is None:
+            continue
+        g = re.match(r"^(?:Toimenpidekokonaisuuden|Sen)\s+tavoitteena\s+on\s+(\S.*)$", sent)
+        if g and not current.description:
+            current.description = g.group(1).strip()
             continue
         if want_goal:
             if re.match(r"^\d{1,2}[.)]\s", sent):

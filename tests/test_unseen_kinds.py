@@ -116,3 +116,57 @@ def test_a_numbered_list_under_a_broken_heading():
         ("S20613", "Aikuisten perustaidot", "APTA", "single")]
     assert [(x.organisation, x.role) for x in doc.projects[0].participants] == \
         [("Keskimaan ammattiopisto", "implementer")]
+
+
+# ------------------------------------------------------------------ programme guide
+
+GUIDE = "programme_guide_unseen.txt"
+GUIDE_PROGRAMME = "Työllisyyden kumppanuusohjelma 2024–2027"
+GUIDE_PACKAGES = ["Nuorten työelämävalmiuksien vahvistaminen",
+                  "Osatyökykyisten työllistymisen kumppanuusmallit",
+                  "Työnantajayhteistyön ja rekrytoinnin tuki"]
+GUIDE_TERMS = ["Kumppanuusmalli", "Työllisyysalue", "Monialainen yhteispalvelu (TYP)", "Osatyökykyinen",
+               "Työhönvalmennus", "Nuori", "Ohjaamo", "Palkkatuki", "Työkokeilu", "Rekrytointikoulutus",
+               "TE-palvelut", "Kohtaanto-ongelma"]
+
+
+@pytest.fixture(scope="module")
+def guide():
+    lines = _lines(GUIDE)
+    return lines, programme_guide.load(lines, GUIDE)
+
+
+def test_unseen_guide_is_detected_as_its_kind(guide):
+    lines, _ = guide
+    assert loaders.detect(lines) == "programme-guide"
+    assert loaders.load_file(FIXTURES / GUIDE).kind == "programme-guide"
+
+
+def test_unseen_guide_programme_with_all_its_measure_packages(guide):
+    _, doc = guide
+    prog = doc.programmes[0]
+    assert (prog.name, prog.period) == (GUIDE_PROGRAMME, "2024–2027")
+    assert [t.name for t in doc.themes] == GUIDE_PACKAGES
+    assert all(t.programme == GUIDE_PROGRAMME and t.kind == "measure_package" for t in doc.themes)
+    assert prog.ministries == ["Työ- ja elinkeinoministeriö", "Opetus- ja kulttuuriministeriö"]
+    assert str(prog.budget) in ("8500000", "8500000.0")
+    first, second, third = doc.themes
+    assert first.target_groups == ["16–29-vuotiaat työttömät nuoret", "nuoret, joiden opinnot ovat keskeytyneet"]
+    assert second.target_groups == ["osatyökykyiset työttömät työnhakijat"]
+    assert third.target_groups == ["pienet ja keskisuuret yritykset", "kolmannen sektorin työnantajat"]
+    assert third.description.startswith("madaltaa työnantajien kynnystä")
+    assert {(s.number, s.title) for s in doc.statutes} == {
+        ("380/2023", "laki julkisesta työvoima- ja yrityspalvelusta"), ("688/2001", "valtionavustuslaki")}
+    assert "Jatkuvan oppimisen kehittämisohjelma" in prog.related_programmes
+
+
+def test_unseen_guide_glossary_recall(guide):
+    _, doc = guide
+    labels = [c.label for c in doc.concepts]
+    found = [t for t in GUIDE_TERMS if t in labels]
+    assert len(found) >= 0.9 * len(GUIDE_TERMS), f"missing {set(GUIDE_TERMS) - set(labels)}"
+    assert not set(labels) - set(GUIDE_TERMS), "something that is not a term (the back cover, a contents line)"
+    by = {c.label: c for c in doc.concepts}
+    assert by["Osatyökykyinen"].definition.startswith("Henkilö, jolla on käytössään osa työkyvystään.")
+    assert by["Kohtaanto-ongelma"].definition.endswith("sijainnin vuoksi."), "the back cover is not a definition"
+    assert "Työ- ja elinkeinoministeriön julkaisuja" not in by["Nuori"].definition
