@@ -77,6 +77,7 @@ _LABEL_WORD_RE = re.compile(r"vastuuhenkilö|yhteyshenkilö|yhteystiedot|kumppan
 _PROJECT_RE = re.compile(r"koordinaatio|^koordinoiva hanke\b|-hanke$", re.I)
 _ELY_RE = re.compile(r"\bELY-keskus\b", re.I)
 _ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}$")
+_LEGAL_END_RE = re.compile(r"\s(?:oy|oyj|ab|ry|rf|sr|ky|ay|osk)\.?$", re.I)
 
 
 def _clean_contact_line(text: str) -> str:
@@ -149,6 +150,14 @@ def _logical_lines(lines: list[Line]) -> list[tuple[int, str]]:
     return [(no, c) for no, c in ((no, _clean_contact_line(repair_hyphen_spaces(t))) for no, t in out) if c]
 
 
+def _open_end(raw: str) -> bool:
+    """The printed line stops inside a name: it ends in a word, not in a
+    separator or a contact detail ('..., Kielikeskus' / 'Lingua Oy, ...')."""
+    t = normalise_space(raw)
+    return bool(t) and t[-1].isalpha() and not EMAIL_RE.search(t.split()[-1]) and \
+        not URL_RE.search(t.split()[-1])
+
+
 def _fragments(lines: list[Line]) -> list[tuple[list[_Frag], bool]]:
     """Per logical line: its fragments and whether the line ends in ':'.
 
@@ -156,6 +165,8 @@ def _fragments(lines: list[Line]) -> list[tuple[list[_Frag], bool]]:
     broken at a comma or a line end), unless it is a job title.
     """
     rows: list[tuple[list[_Frag], bool]] = []
+    raw_by_no = {ln.no: ln.text for ln in lines}
+    last_open = False
     for no, text in _logical_lines(lines):
         frags: list[_Frag] = []
         pieces = re.split(r"\s*([,;:])\s*", text)
@@ -164,6 +175,12 @@ def _fragments(lines: list[Line]) -> list[tuple[list[_Frag], bool]]:
             if not piece:
                 continue
             prev = frags[-1] if frags else (rows[-1][0][-1] if rows and rows[-1][0] else None)
+            if k == 0 and last_open and prev is not None and prev.kind == "org" and \
+                    not _LEGAL_END_RE.search(prev.text) and piece[:1].isupper() and \
+                    _LEGAL_END_RE.search(piece) and not any(kd == "person" for kd, _ in _classify(text)):
+                # an organisation broken over lines: 'Kielikeskus' / 'Lingua Oy'
+                prev.text = f"{prev.text} {piece}"
+                continue
             if piece[0].islower() and prev and prev.kind not in ("person", "title", "label") \
                     and sep != ":" and not _TITLE_RE.search(piece.split()[-1]):
                 prev.text = f"{prev.text}{', ' if frags and sep == ',' else ' '}{piece}"
@@ -174,6 +191,7 @@ def _fragments(lines: list[Line]) -> list[tuple[list[_Frag], bool]]:
             frags += [_Frag(t, kind, no) for kind, t in _classify(piece)]
         if frags:
             rows.append((frags, text.endswith(":")))
+        last_open = _open_end(raw_by_no.get(no, text))
     return rows
 
 
