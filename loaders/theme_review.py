@@ -125,6 +125,23 @@ def repeated_furniture(lines: list[Line], times: int = 3) -> frozenset[str]:
     return frozenset(t for t, n in counts.items() if n >= times)
 
 
+def _sentence_case(name: str, body: str) -> str:
+    """An upper-case name in sentence case; a word the body prints only
+    capitalised inside sentences (a proper noun such as 'Suomi') keeps its capital.
+
+    >>> _sentence_case("UUDISTUVA JA OSAAVA SUOMI", "Hanke Digitaidot Suomi ry ja osaava väki.")
+    'Uudistuva ja osaava Suomi'
+    """
+    words = name.split()
+    out = [words[0].capitalize()]
+    for w in words[1:]:
+        low = w.lower()
+        cap = w.capitalize()
+        inside = re.findall(r"(?<=[\wåäö,] )(%s|%s)\b" % (re.escape(low), re.escape(cap)), body)
+        out.append(cap if inside and all(x == cap for x in inside) else low)
+    return " ".join(out)
+
+
 def _programme(lines: list[Line], source: str) -> Optional[Programme]:
     """The programme named in the header ('NAME yyyy-yyyy'); an upper-case
     name is given the spelling the body uses, else sentence case."""
@@ -140,7 +157,7 @@ def _programme(lines: list[Line], source: str) -> Optional[Programme]:
             pattern = r"\s+".join(re.escape(w) for w in name.split())
             body = "\n".join(x.clean for x in lines[15:])
             found = re.search(pattern, body, re.I)
-            name = found.group(0) if found else name.capitalize()
+            name = found.group(0) if found else _sentence_case(name, body)
         name = normalise_space(name)
         period = f"{m.group('y1')}-{m.group('y2')}"
         start, end = parse_period_loose(period)
