@@ -174,6 +174,8 @@ def _amount(text: str) -> Optional[Decimal]:
     t = normalise_space(text)
     if _NOT_YET_RE.match(t):
         return Decimal(0)
+    # a date ('(tilanne 31.10.2026)', '31.10.24 mennessä') is not an amount
+    t = normalise_space(re.sub(r"\([^()]*\d{1,2}\.\d{1,2}\.\d{2,4}[^()]*\)|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", " ", t))
     return parse_euros(t)
 
 

@@ -25,7 +25,8 @@ __all__ = ["CODE_RE", "is_group_code", "name_key", "acronym_of", "Part", "Entry"
 CODE_RE = re.compile(r"(?:[A-Z]-?\d{5}|\d{6})")
 _GROUP_CODE_RE = re.compile(r"^R-?\d{5}$")
 #: '(päätoteuttaja)' or '/ osatoteuttaja' after an organisation
-ROLE_SUFFIX_RE = re.compile(r"\s*(?:\(\s*(?P<a>pää|osa)toteuttaja\s*\)|/\s*(?P<b>pää|osa)toteuttaja)\s*$", re.I)
+ROLE_SUFFIX_RE = re.compile(r"\s*(?:\(\s*(?P<a>pää|osa)toteuttaja(?:na)?\s*\)|(?:/|,|\s[–—-])\s*(?P<b>pää|osa)toteuttaja(?:na)?)"
+                            r"\s*$", re.I)
 #: a legal form opening a (continuation) line
 LEGAL_START_RE = re.compile(r"^(?:oy|oyj|ab|ry|rf|sr|r\.y\.?|ky|ay|osk)\b", re.I)
 _COORD_MARK_RE = re.compile(r"\s*\((?:teeman\s+)?koordinaatiohanke\)\s*", re.I)
@@ -118,9 +119,12 @@ def split_trailing_org(text: str) -> tuple[str, str]:
         return text, ""
     start = h
     if LEGAL_START_RE.fullmatch(words[h]):
-        # the name before a legal form: its capitalised words
+        # the name before a legal form: its capitalised words, back to a place
+        # in the genitive that opens it ('Ruka Global' | 'Rukan Matkailu Oy')
         while start > 1 and words[start - 1][:1].isupper():
             start -= 1
+            if re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]*[a-zåäö]n", words[start]) and not words[start].endswith("nen"):
+                break
     else:
         # '<Paikan> [lower-case words] head noun': 'Turun kaupunki', 'Espoon seudun koulutuskuntayhtymä'
         while start > 1 and words[start - 1][:1].islower():

@@ -49,6 +49,8 @@ _LABEL_ALT = "|".join(p for p, _ in _ROLE_LABELS)
 _ROLE_START_RE = re.compile(r"^(?P<label>(?i:%s))\b\s*:?\s*(?P<rest>.*)$" % _LABEL_ALT)
 _ROLE_INLINE_RE = re.compile(r"(?<=[.,;:!?)])\s*(?P<label>(?i:%s))\b\s*:?\s*(?=[A-ZÅÄÖ0-9]|$)" % _LABEL_ALT)
 _COORD_HEADING_RE = re.compile(r"koordinaatiohanke|koordinoiva hanke", re.I)
+_COORD_LEAD_RE = re.compile(r"^(?:teeman\s+)?(?:koordinaatiohanke|koordinoiva hanke)\s*:\s*(?=%s\b)"
+                            % CODE_RE.pattern, re.I)
 _SISALTO_RE = re.compile(r"^sisältöosio\b\s*:?\s*(?P<rest>.*)$", re.I)
 _TABLE_START_RE = re.compile(r"^hakemus", re.I)
 _DIGITS_ONLY_RE = re.compile(r"^[\d\s.,]+(?:€|e|euroa)?\.?$")
@@ -85,6 +87,8 @@ class _Item:
     code: Optional[str] = None
     code2: Optional[str] = None
     more: tuple[int, ...] = ()
+    coordination: bool = False   # the line opens with 'Koordinaatiohanke:'
+    numbered: bool = False       # a code opening a numbered list item ('1. S1 ...')
     footer: bool = False         # a URL among the page's link annotations (after 'mailto:' lines)   # further lines folded into this item (a cell printed on its own line)
 
 
@@ -115,6 +119,9 @@ def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_
         if _TABLE_START_RE.match(text):
             items.append(_Item(ln.no, ln.text, text, "table"))
             continue
+        coord = _COORD_LEAD_RE.match(text)
+        if coord:                          # 'Koordinaatiohanke: S1 Nimi, toteuttaja Alfa ry'
+            text = text[coord.end():]
         m = _CODE_START_RE.match(text)
         if m and not m.group("rest") and not m.group("num") and is_group_code(m.group("code")) and items \
                 and items[-1].kind == "code" and not items[-1].rest and not items[-1].code2 \
@@ -123,9 +130,11 @@ def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_
             items[-1].more += (ln.no,)
             continue
         if m and (m.group("rest") or not m.group("num")):
-            raw_rest = _CODE_START_RE.match(ln.text.strip()).group("rest")    # keeps the column gaps
+            raw = ln.text.strip()[coord.end():] if coord else ln.text.strip()
+            raw_rest = _CODE_START_RE.match(raw).group("rest")    # keeps the column gaps
             items.append(_Item(ln.no, raw_rest, text, "code", rest=m.group("rest"),
-                               code=m.group("code"), code2=m.group("code2")))
+                               code=m.group("code"), code2=m.group("code2"), numbered=bool(m.group("num")),
+                               coordination=bool(coord)))
             continue
         m = _ROLE_START_RE.match(text)
         if m and (m.group("rest") == "" or m.group("rest")[0].isupper() or text[len(m.group("label"))] == ":"):
@@ -203,8 +212,8 @@ class _Parser:
     def skip(self, it: _Item, reason: str):
         self.skipped.append(Skipped(self.source, it.no, it.text, reason, looks_like_entry(it.text)))
 
-    def new_entry(self, first: int) -> Entry:
-        e = Entry(first=first, section=self.section, coordination=self.pending_coord)
+    def new_entry(self, first: int, coordination: bool = False) -> Entry:
+        e = Entry(first=first, section=self.section, coordination=self.pending_coord or coordination)
         self.pending_coord = False
         self.entries.append(e)
         return e
@@ -266,7 +275,7 @@ class _Parser:
     def code_entry(self, i: int) -> int:
         items = self.items
         head = items[i]
-        e = self.new_entry(head.no)
+        e = self.new_entry(head.no, head.coordination)
         e.code = head.code
         e.group_code = head.code2 if is_group_code(head.code2) else (head.code if is_group_code(head.code) else None)
         m = _ROLE_INLINE_RE.search(head.rest)
@@ -302,6 +311,8 @@ class _Parser:
         if not e.parts and self._header_without_orgs(e):
             while j < len(items) and items[j].kind == "code" and self._is_subrow(items[j]):
                 sub_end = self._run_end(j + 1)
+                if any(items[k].kind in ("role", "marker") for k in range(j + 1, sub_end)):
+                    break                  # a project of its own with implementer lines ('Hakija ...')
                 text = join_broken([items[j].rest] + [items[k].text for k in range(j + 1, sub_end)
                                                       if items[k].kind != "url"])
                 e.subrows.append((items[j].code, text, items[j].no))
@@ -318,7 +329,7 @@ class _Parser:
 
     def _is_subrow(self, it: _Item) -> bool:
         """A sub-project row: a code and one organisation, no dates, no name separator."""
-        if it.code2 or is_group_code(it.code) or PERIOD_RE.search(it.rest) or not it.rest:
+        if it.code2 or is_group_code(it.code) or PERIOD_RE.search(it.rest) or not it.rest or it.numbered:
             return False
         rest = ROLE_SUFFIX_RE.sub("", it.rest)
         return bool(ROLE_SUFFIX_RE.search(it.rest)) or not (re.search(r" / |: ", rest)
@@ -360,7 +371,7 @@ class _Parser:
                     re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]*[a-zåäö]n", name_words[-1]) and org_words[0][:1].isupper()
                     and not org_words[0].endswith("n"))):
             org = f"{name_words.pop()} {org}"
-        e = self.new_entry(head.no)
+        e = self.new_entry(head.no, head.coordination)
         e.code = head.code
         e.group_code = head.code2 if is_group_code(head.code2) else None
         e.name_lines = [" ".join(name_words)]

@@ -228,3 +228,77 @@ def test_b_specific_layouts():
     kity = next(p for p in doc.projects if p.acronym == "KITY")
     assert kity.cost_estimate == Decimal(1260121)
     assert "Pohjolan kansanopisto" in {x.organisation for x in kity.participants}
+
+
+# ---------------------------------------------------------------- more variants of the kind, as snippets
+
+VARIANTS = """OSAAVA SUOMI 2021-2027
+ESR+ Valtakunnallisten teemojen toteutuskatsaus
+Katsaus 31.10.2026 mennessä
+
+VALTAKUNNALLINEN TEEMA
+Kestävä matkailu
+
+Vastuuministeriö: Työ- ja elinkeinoministeriö (TEM), Liisa Testi
+Yhteyshenkilöt:
+Sari Koe, projektipäällikkö, Matkaverkko-koordinaatiohanke, Kuusamon Matkailuyhdistys ry
+Lauri Malli, rahoitusasiantuntija, Koillismaan ELY-keskus
+Teeman toteutusaika: 1.1.2024–31.12.2028
+Teeman rahoitus (EU+valtio):
+a) julkinen rahoituskehys: 6 000 000,00 €
+b) varaukset (tilanne 31.10.2026) 2 100 000 €
+c) sidotut valtuudet noin 1,1 milj. euroa
+d) maksetut kustannukset 0 € 31.10.2026 mennessä
+
+1) Tiivis kuvaus valtakunnallisen teeman sisällöstä
+Teemassa kehitetään matkailua.
+
+7) Valtakunnallisesta teemasta rahoitettujen hankkeiden lista
+Koordinaatiohanke: S32001 Matkaverkko, toteuttaja Kuusamon Matkailuyhdistys ry
+R-03001 Luontomatkailun osaajat 01.09.2025 - 31.08.2027
+S32010 Koillisrannan ammattiopisto Oy, päätoteuttaja
+S32011 Tunturilan kunta, osatoteuttaja
+S32012 Erämaa Oy – osatoteuttaja
+1) S32020 Matkailun digiloikka
+Hakija: Pohjanrannan ammattikorkeakoulu Oy
+2) S32021 Saavutettava luonto
+Toteuttaja: Luontoliitto Kaamos ry
+Sisältöosio Kansainvälistyminen
+Hakemusnumero Hankkeen nimi Hakija
+S32030 Matkailu maailmalle Kuusamon kaupunki
+S32031 Ruka Global Rukan Matkailu Oy
+"""
+
+
+def test_variant_box_with_dates_beside_amounts():
+    doc = theme_review.load(read_lines(VARIANTS), "muunnelmat.txt")
+    (t,) = doc.themes
+    assert (t.name, t.ministries, t.funders) == ("Kestävä matkailu", ["Työ- ja elinkeinoministeriö"],
+                                                 ["Koillismaan ELY-keskus"])
+    # '(tilanne 31.10.2026)' and '31.10.2026 mennessä' are dates, not amounts
+    assert dataclasses.astuple(t.funding) == (Decimal(6000000), Decimal(2100000), Decimal(1100000), 0)
+
+
+def test_variant_lists():
+    doc = theme_review.load(read_lines(VARIANTS), "muunnelmat.txt")
+    by_code = {p.code: p for p in doc.projects}
+    # 'Koordinaatiohanke: S1 Nimi, toteuttaja X' on one line
+    coord = by_code["S32001"]
+    assert (coord.name, coord.kind) == ("Matkaverkko", "coordination")
+    assert doc.themes[0].coordination_projects == ["Matkaverkko"]
+    # sub-project rows marked ', päätoteuttaja' / '– osatoteuttaja'
+    group = by_code["R-03001"]
+    assert (group.start, group.end) == (dt.date(2025, 9, 1), dt.date(2027, 8, 31))
+    assert [(x.organisation, x.role, x.code) for x in group.participants] == [
+        ("Koillisrannan ammattiopisto Oy", "main", "S32010"), ("Tunturilan kunta", "sub", "S32011"),
+        ("Erämaa Oy", "sub", "S32012")]
+    # numbered entries after the group rows are projects of their own
+    assert [(x.organisation, x.role) for x in by_code["S32020"].participants] == [
+        ("Pohjanrannan ammattikorkeakoulu Oy", "applicant")]
+    assert [(x.organisation, x.role) for x in by_code["S32021"].participants] == [
+        ("Luontoliitto Kaamos ry", "implementer")]
+    # a one-line table row: the applicant opens with a place in the genitive
+    assert (by_code["S32031"].name, [x.organisation for x in by_code["S32031"].participants]) == (
+        "Ruka Global", ["Rukan Matkailu Oy"])
+    assert by_code["S32030"].section == "Kansainvälistyminen"
+    assert not [s for s in doc.skipped if s.looks_like_entry]
