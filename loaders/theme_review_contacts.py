@@ -77,6 +77,7 @@ _LABEL_WORD_RE = re.compile(r"vastuuhenkilö|yhteyshenkilö|yhteystiedot|kumppan
 _PROJECT_RE = re.compile(r"koordinaatio|^koordinoiva hanke\b|-hanke$", re.I)
 _ELY_RE = re.compile(r"\bELY-keskus\b", re.I)
 _ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}$")
+_ROLE_LEAD_RE = re.compile(r"^(rahoittaja(?:na|n)?|rahoittava viranomainen)\s+(?=[A-ZÅÄÖ])", re.I)
 _LEGAL_END_RE = re.compile(r"\s(?:oy|oyj|ab|ry|rf|sr|ky|ay|osk)\.?$", re.I)
 
 
@@ -107,6 +108,9 @@ def _classify(text: str) -> list[tuple[str, str]]:
         return []
     if _LABEL_WORD_RE.search(t):
         return [("label", t)]
+    lead = _ROLE_LEAD_RE.match(t)
+    if lead:                                # 'Rahoittaja Lapin ELY-keskus'
+        return [("label", lead.group(1))] + _classify(t[lead.end():])
     if _PROJECT_RE.search(t):
         return [("project", t)]
     if t.endswith(" ja") and _PERSON_RE.match(t[:-3]):      # 'Aino Esimerkki ja'
@@ -196,7 +200,7 @@ def _fragments(lines: list[Line]) -> list[tuple[list[_Frag], bool]]:
 
 
 def _coordination_name(text: str) -> Optional[str]:
-    t = re.sub(r"^koordinoiva hanke\s+", "", text, flags=re.I)
+    t = re.sub(r"^(?:teeman\s+)?(?:koordinoiva hanke|koordinaatiohanke)\s+", "", text, flags=re.I)
     t = re.sub(r"\s*-?\s*koordinaatiohanke$", "", t, flags=re.I)
     t = normalise_space(t).strip(" -–,")
     return t or None

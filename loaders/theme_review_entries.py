@@ -9,6 +9,7 @@ project (rows sharing a group code, or sub-project codes sharing a name).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -201,6 +202,7 @@ def to_project(e: Entry, source: str, theme: Optional[str], programme: Optional[
             e.coordination = True
             text = _COORD_MARK_RE.sub(" ", text)
         plural = label.lower().rstrip().endswith("t")
+        these: list[Participation] = []
         for org in split_names(text, single=single and not plural):
             r = role
             m = ROLE_SUFFIX_RE.search(org)
@@ -208,7 +210,11 @@ def to_project(e: Entry, source: str, theme: Optional[str], programme: Optional[
                 r = "main" if (m.group("a") or m.group("b")).lower() == "pää" else "sub"
                 org = org[:m.start()].strip()
             if org:
-                participants.append(Participation(org, r, line=lines[0][0]))
+                these.append(Participation(org, r, line=lines[0][0]))
+        if role == "implementer" and any(x.role == "main" for x in these):
+            # 'Toteuttajat: A (päätoteuttaja), B ja C': the others run sub-projects
+            these = [dataclasses.replace(x, role="sub") if x.role == "implementer" else x for x in these]
+        participants += these
     if e.group_code and e.code and e.code != e.group_code:
         participants = [Participation(x.organisation, x.role, code=e.code, line=x.line) for x in participants]
     if e.subrows:

@@ -177,6 +177,14 @@ def _continues(prev: str, line: str) -> bool:
     return not looks_like_org(last)
 
 
+def _is_sentence(text: str) -> bool:
+    """A line of prose: capitalised, several words, a full stop, not an organisation."""
+    words = text.split()
+    return len(words) >= 3 and text[:1].isupper() and text.rstrip().endswith(".") and \
+        not looks_like_org(text, acronyms=False) and not _DIGITS_ONLY_RE.match(text) and \
+        not re.search(r"kustannusarvio", text, re.I)
+
+
 def _list_goes_on(prev: str, line: str) -> bool:
     """After 'Nimi: A, B' on one line, does ``line`` carry on the implementers?
     Only when the list is visibly unfinished (a trailing comma or 'ja') or the
@@ -291,11 +299,20 @@ class _Parser:
             it = items[j]
             if it.kind == "url":
                 self.attach_url(j, e)
+            elif it.kind == "marker" and e.parts and it.prefix[:1].isupper():
+                break            # 'Nimi. Toteuttajat: ...': the next entry, printed without a code
             elif it.kind in ("role", "marker") and (it.kind == "role" or not e.parts):
                 if it.kind == "marker":
                     e.name_lines.append(it.prefix)
                 e.parts.append(Part(it.role, it.label, [(it.no, it.rest)]))
                 e.used.add(it.no)
+            elif e.parts and not _continues(e.part_text(), it.text) and \
+                    any(items[k].kind in ("role", "marker") for k in range(j + 1, end)):
+                break            # the name of the next entry, whose implementer line follows
+            elif it.kind == "text" and _is_sentence(it.text) and \
+                    (e.parts or split_header(join_broken(e.name_lines))[1]) and \
+                    not re.search(r"(?:,|\bja|\bsekä|-|/|&)$", (e.part_text() or join_broken(e.name_lines)).rstrip()):
+                break            # a sentence after a complete entry ('Hankkeet käynnistyvät syksyllä.')
             elif e.parts:
                 e.parts[-1].lines.append((it.no, it.text))
                 e.used.add(it.no)

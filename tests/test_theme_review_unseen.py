@@ -302,3 +302,63 @@ def test_variant_lists():
         "Ruka Global", ["Rukan Matkailu Oy"])
     assert by_code["S32030"].section == "Kansainvälistyminen"
     assert not [s for s in doc.skipped if s.looks_like_entry]
+
+
+MORE_VARIANTS = """ESR+ Valtakunnallisten teemojen toteutuskatsaus
+Katsaus 31.10.2026 mennessä
+
+Valtakunnallinen teema: Sosiaalinen osallisuus ja
+yhteisöllisyys
+Yhteyshenkilöt (koordinaatio tms. hankkeen yhteyshenkilö ja rahoittajan vastuuhenkilö)
+Koordinaatiohanke Osallisuuden verkko: Petra Palo, projektipäällikkö, Länsilaakson yliopisto
+Rahoittaja Sisämaan ELY-keskus: Tapio Tammi, rahoitusasiantuntija
+Vastuullinen hallinnonala ja ministeriön vastuuhenkilön yhteystiedot
+Sosiaali- ja terveysministeriö, Anu Aalto
+Teeman toteutusaika 2023–2027
+Teeman (EU+ valtio):
+a) julkinen rahoituskehys 4 500 000 €
+b) varaukset 1 000 000 €
+c) sidotut valtuudet 500 000 €
+d) maksetut kustannukset 125 000 €
+1) Tiivis kuvaus valtakunnallisen teeman sisällöstä
+Koordinaatiohanketta hallinnoi Länsilaakson yliopisto. Osatoteuttajina ovat Vuorilan kaupunki ja Osallisuustalo ry.
+7) Valtakunnallisesta teemasta rahoitettujen hankkeiden lista
+R-03100 Yhdessä kylässä
+Päätoteuttaja: Vuorilan kaupunki
+Osatoteuttajat: Kyläyhdistys Lehto ry, Sosiaalialan
+Osaamiskeskus Oy
+Arjen apu. Toteuttajat: Arjen Apu ry (päätoteuttaja), Kaupunkilähetys ry ja Vuorilan kaupunki. Kustannusarvio 600 000 €.
+Kolmas hanke
+Toteuttajat: Alfa-Beeta ry
+S31130 Kohtaamo, Osallisuustalo ry
+Hankkeet käynnistyvät syksyllä 2026.
+"""
+
+
+def test_more_variants_contacts_with_role_words():
+    doc = theme_review.load(read_lines(MORE_VARIANTS), "muunnelmat2.txt")
+    (t,) = doc.themes
+    assert t.name == "Sosiaalinen osallisuus ja yhteisöllisyys"
+    assert t.funders == ["Sisämaan ELY-keskus"]                       # 'Rahoittaja X:' is not part of the name
+    assert t.coordination_projects == ["Osallisuuden verkko"]         # 'Koordinaatiohanke X:' names it
+    (coord,) = [p for p in doc.projects if p.kind == "coordination"]
+    assert [(x.organisation, x.role) for x in coord.participants] == [
+        ("Länsilaakson yliopisto", "administrator"), ("Vuorilan kaupunki", "sub"), ("Osallisuustalo ry", "sub")]
+
+
+def test_more_variants_entries_after_a_coded_group():
+    doc = theme_review.load(read_lines(MORE_VARIANTS), "muunnelmat2.txt")
+    by_name = {p.name: p for p in doc.projects}
+    # the coded group ends where an entry without a code begins
+    assert [(x.organisation, x.role) for x in by_name["Yhdessä kylässä"].participants] == [
+        ("Vuorilan kaupunki", "main"), ("Kyläyhdistys Lehto ry", "sub"), ("Sosiaalialan Osaamiskeskus Oy", "sub")]
+    assert by_name["Yhdessä kylässä"].cost_estimate is None
+    # 'Toteuttajat: A (päätoteuttaja), B ja C': the others are sub-implementers
+    apu = by_name["Arjen apu"]
+    assert (apu.cost_estimate, [(x.organisation, x.role) for x in apu.participants]) == (
+        Decimal(600000), [("Arjen Apu ry", "main"), ("Kaupunkilähetys ry", "sub"), ("Vuorilan kaupunki", "sub")])
+    assert [(x.organisation, x.role) for x in by_name["Kolmas hanke"].participants] == [
+        ("Alfa-Beeta ry", "implementer")]
+    assert [x.organisation for x in by_name["Kohtaamo"].participants] == ["Osallisuustalo ry"]
+    # a closing sentence is reported, not read as an organisation
+    assert [s.text for s in doc.skipped if s.text.startswith("Hankkeet")] == ["Hankkeet käynnistyvät syksyllä 2026."]
