@@ -176,7 +176,13 @@ def _amount(text: str) -> Optional[Decimal]:
         return Decimal(0)
     # a date ('(tilanne 31.10.2026)', '31.10.24 mennessä') is not an amount
     t = normalise_space(re.sub(r"\([^()]*\d{1,2}\.\d{1,2}\.\d{2,4}[^()]*\)|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", " ", t))
-    return parse_euros(t)
+    value = parse_euros(t)
+    if value is None:
+        # a figure printed without the currency sign: thousands in groups ('5 724 575', '612 331,25')
+        m = re.match(r"^(?:EUR\s*)?(\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d{1,2})?)(?:\s*EUR)?\s*$", t, re.I)
+        if m:
+            value = parse_euros(m.group(1) + " €")
+    return value
 
 
 def parse_funding(lines: list[Line]) -> Funding:
@@ -214,6 +220,8 @@ def parse_funding(lines: list[Line]) -> Funding:
             after = re.sub(r"^[\wåäö]*", "", after)          # rest of the label word
             after = re.sub(r"^\s*(?:valtuudet|kustannukset)\b", "", after).lstrip(" :")
             value = _amount(after) if re.search(r"\d|ei vielä", after) else None
+            if value is None and re.fullmatch(r"\d+(?:,\d{1,2})?", after.strip()):
+                value = parse_euros(after.strip() + " €")        # 'd) maksetut kustannukset 0
             if value is not None:
                 values.setdefault(fld, value)
             continue

@@ -362,3 +362,13 @@ def test_more_variants_entries_after_a_coded_group():
     assert [x.organisation for x in by_name["Kohtaamo"].participants] == ["Osallisuustalo ry"]
     # a closing sentence is reported, not read as an organisation
     assert [s.text for s in doc.skipped if s.text.startswith("Hankkeet")] == ["Hankkeet käynnistyvät syksyllä 2026."]
+
+
+def test_funding_figures_printed_without_a_currency_sign():
+    from loaders.theme_review_box import parse_funding
+    inline = parse_funding(read_lines("a) julkinen rahoituskehys 14 000 000\nb) varaukset EUR 5 724 575\n"
+                                      "c) sidotut valtuudet 612 331,25\nd) maksetut kustannukset 0"))
+    assert dataclasses.astuple(inline) == (Decimal(14000000), Decimal(5724575), Decimal("612331.25"), 0)
+    column = parse_funding(read_lines("a) julkinen rahoituskehys\nb) varaukset\nc) sidotut valtuudet\n"
+                                      "d) maksetut kustannukset\n14 000 000\n5 724 575\n3 532 552\n914 526"))
+    assert dataclasses.astuple(column) == (Decimal(14000000), Decimal(5724575), Decimal(3532552), Decimal(914526))
