@@ -23,11 +23,12 @@ from typing import Optional
 
 from .prose import YEARS_RE, Block, nominative, sentences, split_names
 
-__all__ = ["RelatedProject", "related_projects", "relation_kind"]
+__all__ = ["RelatedProject", "related_projects", "relation_kind", "table_projects"]
 
 #: a project marker attached with a hyphen or dash: 'X-hanke', 'X –hankkeen', 'X -hankerahoitusta'
 _DASH_MARKER = re.compile(
-    r"(?:(?<=[^\s(])-|\s[-–]\s?|(?<=[^\s(])–)(?P<m>hanke(?:kokonaisuu\w*|rahoitu\w*)?|hankkee\w*|hankkei\w*|"
+    r"(?:(?<=[^\s(])-|\s[-–]\s?|(?<=[^\s(])–)(?P<m>(?:[a-zåäö]{3,12}(?=hank))?(?:hanke(?:kokonaisuu\w*|rahoitu\w*)?|"
+    r"hankkee\w*|hankkei\w*|hanket\w*)|"
     r"projekti\w*|kokeilu\w*|pilot\w*)\b")
 #: a compound ending in a project word: 'kuntakokeiluhankkeen', 'kuntakokeilussa'
 _COMPOUND = re.compile(r"\b(?P<w>[a-zåäö]{4,}(?:kokeilu|kokeiluhanke|kokeiluhankkee|kokeiluhankkei)\w*)\b")
@@ -37,7 +38,8 @@ _NAME_AFTER = re.compile(
     r"(?:,\s*(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\)")
 #: 'Alfa ry:n toteuttamassa ... palvelupilotissa'
 _AGENT = re.compile(
-    r"(?P<org>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s+[\wÅÄÖåäö-]+){0,3}?(?::n|n))\s+toteuttama\w*\s+"
+    r"(?P<org>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s+[\wÅÄÖåäö-]+){0,3}?(?::n|n))\s+(?:vuosina\s+\S+\s+)?"
+    r"(?:toteuttama|hallinnoima|koordinoima)\w*\s+"
     r"(?P<name>(?:[\wåäö-]+\s+){0,4}?[\wåäö-]*(?:pilot|hank|projekt|kokeilu)\w*)")
 _FUNCTION_WORDS = {
     "tämä", "tässä", "tämän", "tätä", "tähän", "tästä", "nämä", "näiden", "näissä", "se", "sen", "siinä",
@@ -55,7 +57,7 @@ _COOPERATES = re.compile(r"yhteistyö\w*\s+(?:\S+\s+){0,6}?kanssa|kanssa\s+(?:\S
 #: sentences in which a plan speaks of itself
 _SELF = re.compile(r"\b(?:[Tt]ässä|[Tt]ämä|[Tt]ämän|[Tt]ähän)\s+(?:ja\s+)?hank|\b[Hh]ankkeet\s+(?:tulevat|tekevät)|"
                    r"\b[Tt]ämän\s+ja\b")
-_CONTINUES = re.compile(r"kehitetään\s+edelleen|jatke\w*|jatkoa\b|jatkohank|jatkokehit", re.I)
+_CONTINUES = re.compile(r"kehitetään\s+edelleen|jatke\w*|\bjatka(?:a|vat)\b|jatkoa\b|jatkohank|jatkokehit", re.I)
 _BUILDS_ON = re.compile(r"hyödyn|perustuu|pohjalta|perusteella|tulok|juurrut|kehitetty|kehitettiin|jalkaut|"
                         r"kokemuks|todettiin|levitetään|otettiin\s+käyttöön", re.I)
 
@@ -190,7 +192,11 @@ def _mentions(sent: str) -> list[tuple[int, str, Optional[str], Optional[str], s
         acr, period = _years_after(sent, m.end())
         out.append((len(" ".join(before[:cap])), " ".join(words), acr, period, "compound"))
     for m in _AGENT.finditer(sent):
-        org = nominative(m.group("org"))
+        words = m.group("org").split()
+        # 'Hanke jatkaa Alfan kaupungin': the name starts after the last lower-case word before a capital
+        cut = max((i + 1 for i in range(len(words) - 1) if words[i][:1].islower() and words[i + 1][:1].isupper()),
+                  default=0)
+        org = nominative(" ".join(words[cut:]))
         name = re.sub(r"(pilot\w*)$", "pilotti", m.group("name"))
         name = re.sub(r"(?:ssa|ssä)\s", " ", name)
         name = name[:1].upper() + name[1:]
@@ -200,7 +206,10 @@ def _mentions(sent: str) -> list[tuple[int, str, Optional[str], Optional[str], s
     kept: list = []
     for o in out:
         k = _key(o[1])
-        if any(k == _key(x[1]) or (x[2] and k == _key(x[2])) for x in kept):
+        same = next((j for j, x in enumerate(kept) if k == _key(x[1]) or (x[2] and k == _key(x[2]))), None)
+        if same is not None:
+            if o[4].startswith("agent:") and not kept[same][4].startswith("agent:"):
+                kept[same] = (*kept[same][:4], o[4])    # who implemented it, said of the same mention
             continue
         kept.append(o)
     return kept
@@ -318,6 +327,14 @@ def _implementers(sent: str, rp: RelatedProject, ms) -> None:
                 if (org, role) not in rp.implementers:
                     rp.implementers.append((org, role))
             return
+    m = re.search(r"\b(?:jota|jonka|joka)\s+(?P<verb>hallinnoi|hallinnoivat|toteuttaa|toteuttavat|toteutti|toteuttivat)\s+"
+                  r"(?P<list>[A-ZÅÄÖ][^.;()]+?)\s*(?:,|\.|$)", sent)
+    if m and ms:
+        role = "administrator" if m.group("verb").startswith("hallinnoi") else "implementer"
+        for org in _org_list(m.group("list")):
+            if (org, role) not in rp.implementers:
+                rp.implementers.append((org, role))
+        return
     m = re.match(r"^(?P<list>[A-ZÅÄÖ][^.;]{1,120}?)\s+(?:osallistuivat|osallistui|toteuttivat|toteutti)\s", sent)
     if m and ms:
         for org in _org_list(m.group("list")):
@@ -329,3 +346,60 @@ def _implementers(sent: str, rp: RelatedProject, ms) -> None:
         org = nominative(m.group("org"))
         if (org, "applicant") not in rp.implementers:
             rp.implementers.append((org, "applicant"))
+
+
+# ----------------------------------------------------------------- projects in a table
+
+_NAME_HEADER = re.compile(r"(?:hanke|hankkeen\s+nimi|hankkeet|projekti|projektin\s+nimi|nimi)", re.I)
+_COLUMN_HEADERS = {
+    "org": re.compile(r"(?:toteuttaja|toteuttajat|päätoteuttaja|hallinnoija|organisaatio|hakija)", re.I),
+    "years": re.compile(r"(?:vuodet|vuosi|toteutusaika|ajankohta|kesto|aika)", re.I),
+    "other": re.compile(r"(?:rahoittaja|rahoitus|kuvaus|tulokset|yhteys\s+hankkeeseen|lisätietoja)", re.I),
+}
+
+
+def table_projects(lines) -> list[RelatedProject]:
+    """Projects in a table printed one cell per line: a header row ('Hanke' /
+    'Toteuttaja' / 'Vuodet') followed by rows of as many cells.
+
+    >>> from loaders.text import Line
+    >>> ls = [Line(i + 1, t) for i, t in enumerate(["Hanke", "Toteuttaja", "Vuodet", "Alfa – beeta",
+    ...       "Gamman kunta", "2097–2099", "Delta", "Eetu ry", "2098-2099", "", "Uusi kappale."])]
+    >>> [(r.name, r.period, r.implementers) for r in table_projects(ls)]
+    [('Alfa – beeta', '2097-2099', [('Gamman kunta', 'implementer')]), ('Delta', '2098-2099', [('Eetu ry', 'implementer')])]
+    """
+    out: list[RelatedProject] = []
+    cells = [(ln.no, ln.text.strip()) for ln in lines]
+    i = 0
+    while i < len(cells):
+        no, t = cells[i]
+        if not _NAME_HEADER.fullmatch(t.rstrip(":")):
+            i += 1
+            continue
+        cols, j = ["name"], i + 1
+        while j < len(cells) and len(cols) < 5:
+            kind = next((k for k, rx in _COLUMN_HEADERS.items() if rx.fullmatch(cells[j][1].rstrip(":"))), None)
+            if kind is None:
+                break
+            cols.append(kind)
+            j += 1
+        if len(cols) < 2 or not {"org", "years"} & set(cols):
+            i += 1
+            continue
+        while j + len(cols) <= len(cells):
+            row = cells[j:j + len(cols)]
+            if any(not c for _, c in row):
+                break
+            values = dict(zip(cols, (c for _, c in row)))
+            ys = YEARS_RE.search(values.get("years", ""))
+            if "years" in values and not ys or len(values["name"]) > 120 or values["name"].endswith("."):
+                break
+            rp = RelatedProject(values["name"], row[0][0], row[-1][0],
+                                period=f"{ys.group(1)}-{ys.group(2)}" if ys else None)
+            if values.get("org"):
+                rp.implementers = [(nominative(o), "implementer") for o in split_names(values["org"])]
+            rp.contexts.append(" ".join(c for _, c in row))
+            out.append(rp)
+            j += len(cols)
+        i = j
+    return out

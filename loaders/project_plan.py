@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .plan_relations import related_projects
-from .prose import Block, Vocabulary, acronym_matches, blocks, nominative, sentences, split_names
+from .plan_relations import _key, related_projects, table_projects
+from .prose import (YEARS_RE, Block, Vocabulary, acronym_matches, blocks, nominative, running_furniture, sentences,
+                    split_names)
 from .prose import line_count as _line_count
 from .prose import scrub_contacts
 from .records import OrgMention, Participation, Project, Relation, SourceDocument, Span
@@ -34,15 +35,24 @@ DESCRIPTION = ("project plan (hankesuunnitelma): the applying project, its admin
 _SECTION_RE = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+Hankkeen[ \t]+[\wåäöÅÄÖ][\wåäöÅÄÖ ,–-]{0,60}?"
                          r"(?<![,.:;])[ \t]*$", re.M)
 _ADMIN_RES = [
-    re.compile(r"[Hh]ankehallinnoija(?:na)?\s+(?:toimii|on)\s+(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*(?:\((?P<acr>[^)]+)\))?"
-               r"(?:[.;,]|$)"),
+    re.compile(r"(?:[Hh]ankehallinnoija(?:na)?|[Hh]ankkeen\s+hallinnoija(?:na)?)(?:\s+ja\s+\w+)?\s+(?:toimii|on)\s+"
+               r"(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*(?:\((?P<acr>[^)]+)\))?(?:[.;,]|$)"),
     re.compile(r"[Hh]allinnoija(?:na)?\s+eli\s+(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*(?:\((?P<acr>[^)]+)\))?(?:[.;,]|$)"),
     re.compile(r"[Hh]allinnoija\s*:\s*(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*(?:\((?P<acr>[^)]+)\))?(?:[.;,]|$)"),
     re.compile(r"^(?P<org>[A-ZÅÄÖ][^.;()]{2,80}?)\s*(?:\((?P<acr>[^)]+)\))?\s+(?:toimii\s+)?hankkeen\s+"
                r"(?:hallinnoijana|päätoteuttajana)"),
 ]
-_PILOT_RE = re.compile(r"pilotti(?:kun\w*|alue\w*|organisaatio\w*)|pilotoivat\s+kunnat", re.I)
-_PARTNER_RE = re.compile(r"(?:yhteistyö)?kumppan\w*\s+(?:toimi\w*|ovat|on)\s+(?P<list>[A-ZÅÄÖ].+?)\.?$")
+#: the words that introduce pilots: 'Pilottikunniksi ovat lupautuneet', 'Pilottialueina toimivat',
+#: 'pilottikunnat ovat', 'Pilottikunnat:' (not 'edustajat pilottikunnista')
+_PILOT_RE = re.compile(r"pilotti(?:kun|alue|organisaatio)\w*?(?:iksi|ksi|ina|inä|na|nä|(?:t|et)(?=\s*(?::|ovat\b|on\b|"
+                       r"toimivat\b)))\b|pilotoivat\s+kunnat", re.I)
+_PARTNER_RE = re.compile(r"(?:yhteistyö)?kumppan\w*\s+(?:[a-zåäö]\w*\s+){0,2}?(?:toimi\w*|ovat|on)\s+"
+                         r"(?P<list>[A-ZÅÄÖ].+?)\.?$")
+#: a list of partners introduced by a line ending in a colon: 'Hankkeen yhteistyökumppanit ja niiden roolit:'
+_PARTNER_INTRO_RE = re.compile(r"(?:yhteistyö)?kumppan\w*[^.]*:$", re.I)
+#: a table cell label and the cell under it: 'Hankkeen nimi' / 'Alfa-hanke (ALFA)'
+_LABELS = {"title": r"hankkeen\s+nimi|projektin\s+nimi|hanke", "applicant": r"hakija(?:organisaatio)?",
+           "administrator": r"hallinnoija|hankehallinnoija|hallinnoiva\s+organisaatio"}
 _APPLY_RE = re.compile(r"(?:rahoitusta|avustusta|hankerahoitusta|rahoitus)\s+haetaan\s+(?P<what>.+?)\s?[-–]\s?"
                        r"toimenpidekokonaisuu\w*", re.I)
 _GENERIC = re.compile(r"^(?:[a-zåäö]|muut\b|Muut\b)")
@@ -113,7 +123,21 @@ def _names_from(text: str) -> list[tuple[str, Optional[str]]]:
     return out
 
 
+def _cell_after(lines: list[Line], label: str, digits: bool = False) -> Optional[tuple[str, int]]:
+    """The value printed under a form label on its own line ('Hakija' / 'Alfan kunta')."""
+    content = [ln for ln in lines[:60] if ln.text.strip()]
+    for i, ln in enumerate(content[:-1]):
+        if re.fullmatch(rf"\s*(?:{label})\s*:?\s*", ln.text, re.I):
+            value = normalise_space(content[i + 1].text)
+            if 2 < len(value) < 150 and (digits or not re.match(r"^\d", value)) and not value.endswith((".", ",")):
+                return value, content[i + 1].no
+    return None
+
+
 def _title(lines: list[Line]) -> Optional[str]:
+    cell = _cell_after(lines, _LABELS["title"])
+    if cell:
+        return cell[0]
     for ln in lines[:40]:
         m = re.match(r"^\s*(?:Hankkeen\s+nimi|Hanke|Hankesuunnitelma|Projektin\s+nimi)\s*[:–-]\s*(\S.{2,150})$",
                      ln.text)
@@ -132,6 +156,8 @@ def _title(lines: list[Line]) -> Optional[str]:
 
 def load(lines: list[Line], source: str) -> SourceDocument:
     doc = SourceDocument(path=source, kind=KIND, line_count=_line_count(lines))
+    furniture = running_furniture(lines)
+    lines = [Line(ln.no, "") if ln.no in furniture else ln for ln in lines]
     vocab = Vocabulary.of_lines(lines)
     bs = blocks(lines, vocab)
     sents: list[tuple[Block, str]] = [(b, s) for b in bs for s in sentences(b.text, ends=".?")]
@@ -167,14 +193,23 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         org = strip_contact_details(org).strip(" ,.;")
         if not org or any(p.organisation == org and p.role == role for p in participants):
             return
+        if role == "main" and any(p.organisation == org and p.role == "administrator" for p in participants):
+            return
         participants.append(Participation(org, role, line=line))
         if acr and acr != org:
             known_orgs[acr] = org
             if not any(o.name == acr for o in doc.organisations):
                 doc.organisations.append(OrgMention(acr, Span(source, line, line), expanded=org))
 
+    if admin is None:
+        cell = _cell_after(lines, _LABELS["administrator"])
+        if cell:
+            admin = (nominative(cell[0]), None, cell[1])
     if admin:
         add(admin[0], "administrator", admin[2], admin[1])
+    elif _cell_after(lines, _LABELS["applicant"]):
+        cell = _cell_after(lines, _LABELS["applicant"])
+        add(nominative(cell[0]), "applicant", cell[1])
     else:
         for b, s in sents:
             m = re.search(r"\bHakija(?:organisaatio)?(?:na\s+toimii|\s*:)\s*(?P<org>[A-ZÅÄÖ][^.;()]+?)\s*"
@@ -185,6 +220,17 @@ def load(lines: list[Line], source: str) -> SourceDocument:
 
     # the plan's own implementers, in blocks that are not about another project
     rps = related_projects(bs)
+    for tp in table_projects(lines):
+        if not any(_key(r.name) == tp.key or r.acronym and _key(r.acronym) == tp.key for r in rps):
+            tp.kind = "builds_on"
+            rps.append(tp)
+    # the plan itself is not related to itself ('ALFA-hankkeessa' in the ALFA plan)
+    own = {_key(x) for x in (title, acronym) if x}
+    if title:
+        am = re.search(r"\(([A-ZÅÄÖ][\wÅÄÖåäö-]{1,12})\)\s*$", title)
+        if am:
+            own |= {_key(am.group(1)), _key(title[:am.start()])}
+    rps = [r for r in rps if r.key not in own and not (r.acronym and _key(r.acronym) in own)]
     others = [k for rp in rps for k in (rp.acronym, rp.name[:12]) if k]
     for b, s in sents:
         if any(k.casefold() in b.text.casefold() for k in others):
@@ -208,6 +254,15 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         if km:
             for org, acr in _names_from(km.group("list")):
                 add(org, "partner", b.first, acr)
+
+    for k, b in enumerate(bs):
+        if b.kind != "item" and _PARTNER_INTRO_RE.search(b.text):
+            for item in bs[k + 1:]:
+                if item.kind != "item":
+                    break
+                head = re.split(r":\s|\s[–-]\s", item.text, maxsplit=1)[0]
+                for org, acr in _names_from(head):
+                    add(org, "partner", item.first, acr)
 
     # --- steering group: the sentences that set it up or list its members
     for b, s in sents:
@@ -264,8 +319,17 @@ def load(lines: list[Line], source: str) -> SourceDocument:
             plan.cost_estimate = parse_euros(s)
             break
 
+    if plan.start is None:
+        cell = _cell_after(lines, r"toteutusaika|hankeaika|hankkeen\s+kesto|kesto", digits=True)
+        if cell:
+            plan.start, plan.end = parse_period(cell[0])
+    cell = _cell_after(lines, r"haettava\s+ohjelma|ohjelma|rahoitusohjelma")
+    if cell and YEARS_RE.search(cell[0]):
+        plan.programme = YEARS_RE.sub(lambda m: f"{m.group(1)}–{m.group(2)}", cell[0])
     # the programme, where the plan names it with its period
     for b, s in sents:
+        if plan.programme:
+            break
         if re.search(r"haetaan|hakemus|rahoitus|avustus", s, re.I):
             m = re.search(r"\b([A-ZÅÄÖ][\wåäö-]*ohjelma)(?:n|an|ssa|sta|aan)?\s+((?:19|20)\d{2})\s*[-–]\s*"
                           r"((?:19|20)\d{2})", s)

@@ -30,7 +30,7 @@ from typing import Iterable, Optional, Sequence
 
 from .text import EMAIL_RE, PHONE_RE, Line, dehyphenate, is_noise, normalise_space, strip_contact_details
 
-__all__ = ["line_count", "scrub_contacts", "Vocabulary", "Block", "blocks", "sentences", "nominative", "BULLET_RE",
+__all__ = ["line_count", "running_furniture", "scrub_contacts", "Vocabulary", "Block", "blocks", "sentences", "nominative", "BULLET_RE",
            "HEADING_RE", "YEARS_RE", "split_names", "ORG_HEAD_RE", "sentence_case",
            "acronym_matches"]
 
@@ -57,6 +57,36 @@ def line_count(lines: Sequence[Line]) -> int:
     2
     """
     return len(lines) - (1 if lines and lines[-1].text == "" else 0)
+
+
+_PAGE_OF_RE = re.compile(r"(?:^|\s)(?:sivu\s+)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3})\s*$", re.I)
+
+
+def running_furniture(lines: Sequence[Line]) -> set[int]:
+    """Line numbers of running headers and footers: a line ending in a page count
+    ('Alfa-raportti 2099   3 (7)', 'Sivu 3/7') whose text without it repeats
+    on several pages, or a bare page count.
+
+    >>> running_furniture([Line(1, "Alfa – ABC    2 (7)"), Line(2, "Teksti 2 (7)"), Line(3, "Alfa – ABC  5 (7)"),
+    ...                    Line(4, "Sivu 6/7")])
+    {1, 3, 4}
+    """
+    keyed: dict[str, list[int]] = {}
+    out: set[int] = set()
+    for ln in lines:
+        t = normalise_space(ln.text)
+        m = _PAGE_OF_RE.search(t)
+        if not m:
+            continue
+        head = t[:m.start()].strip()
+        if not head or re.fullmatch(r"sivu", head, re.I):
+            out.add(ln.no)
+        else:
+            keyed.setdefault(head.casefold(), []).append(ln.no)
+    for nos in keyed.values():
+        if len(nos) >= 2:
+            out.update(nos)
+    return out
 
 
 _KEEP = ("urls", "code", "business_id", "number", "path", "source", "parent")
@@ -345,9 +375,27 @@ def split_names(text: str) -> list[str]:
 
     >>> split_names("Alfa kunta (Liite 1), Beeta ja gamma oy sekä Deltan yhteistoiminta-alue ja Eetu ry")
     ['Alfa kunta (Liite 1)', 'Beeta ja gamma oy', 'Deltan yhteistoiminta-alue', 'Eetu ry']
+    >>> split_names("Alfan kunta sekä Beetan ja Gamman yhteistoiminta-alue")
+    ['Alfan kunta', 'Beetan ja Gamman yhteistoiminta-alue']
     """
-    parts = re.split(r"\s*,\s*|\s+sekä\s+|\s+ja\s+(?=[A-ZÅÄÖ])", text)
-    return [normalise_space(p) for p in parts if normalise_space(p)]
+    pieces = re.split(r"(\s*,\s*|\s+sekä\s+|\s+ja\s+(?=[A-ZÅÄÖ]))", text)
+    out: list[str] = []
+    pending = ""
+    for k in range(0, len(pieces), 2):
+        part = normalise_space(pieces[k])
+        sep = pieces[k - 1] if k else ""
+        if pending and part:
+            part, pending = f"{pending} ja {part}", ""
+        # 'Alfan ja Beetan yhteistoiminta-alue': a lone genitive before 'ja' shares the next name's head
+        if part and k + 1 < len(pieces) and re.fullmatch(r"\s+ja\s+", pieces[k + 1]) and \
+                re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+n", part) and not ORG_HEAD_RE.search(part) and \
+                k + 2 < len(pieces) and len(pieces[k + 2].split()) >= 2 and \
+                ORG_HEAD_RE.search(pieces[k + 2].split()[-1]) and pieces[k + 2].split()[0].endswith("n"):
+            pending = part
+            continue
+        if part:
+            out.append(part)
+    return out
 
 
 def acronym_matches(acronym: str, name: str) -> bool:

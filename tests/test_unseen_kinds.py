@@ -170,3 +170,81 @@ def test_unseen_guide_glossary_recall(guide):
     assert by["Osatyökykyinen"].definition.startswith("Henkilö, jolla on käytössään osa työkyvystään.")
     assert by["Kohtaanto-ongelma"].definition.endswith("sijainnin vuoksi."), "the back cover is not a definition"
     assert "Työ- ja elinkeinoministeriön julkaisuja" not in by["Nuori"].definition
+
+
+# ------------------------------------------------------------------ project plan
+
+PLAN = "project_plan_unseen.txt"
+PLAN_RELATED = {   # a piece of the name -> (period, an implementer or None, relation)
+    "Polkuja töihin": ("2020-2023", "Kivikosken kaupunki", "continues"),
+    "TYÖVOIMA": ("2018-2020", None, "builds_on"),
+    "Kotona kuntoon": ("2016-2018", None, "builds_on"),
+    "Kaskisalon työllisyyden kuntakokeilu": ("2021-2024", None, "builds_on"),
+    "Kimppa – kumppanuudella kuntoon": ("2017-2019", "Rantasalon kunta", "builds_on"),
+    "Nuoret Duuniin": ("2019-2021", "Kaskisalon seudun ammattiopisto", "builds_on"),
+    "Vahvistamo": ("2021-2023", "Sorvarin kunta", "builds_on"),
+    "Työkyky kuntoon": ("2024-2026", "Kivikosken kaupunki", "parallel"),
+    "Arjen ankkuri": ("2022-2025", "Kaskisalon Mielenterveysseura ry", "cooperates_with"),
+    "OSKU": (None, None, "cooperates_with"),
+}
+
+
+@pytest.fixture(scope="module")
+def plan():
+    lines = _lines(PLAN)
+    return lines, project_plan.load(lines, PLAN)
+
+
+def _roles(doc, role):
+    return [x.organisation for x in doc.projects[0].participants if x.role == role]
+
+
+def test_unseen_plan_is_detected_as_its_kind(plan):
+    lines, _ = plan
+    assert loaders.detect(lines) == "project-plan"
+    assert loaders.load_file(FIXTURES / PLAN).kind == "project-plan"
+
+
+def test_unseen_plan_project_administrator_pilots_partners(plan):
+    _, doc = plan
+    p = doc.projects[0]
+    assert (p.name, p.acronym) == ("Sillanrakentajat – työllisyyden kumppanuudet Kaskisalon seudulla", "SIRA")
+    assert p.programme == "Työllisyyden kumppanuusohjelma 2024–2027"
+    assert (str(p.start), str(p.end)) == ("2024-05-01", "2026-12-31")
+    assert _roles(doc, "administrator") == ["Lounais-Kaskisalon hyvinvointialue"]
+    assert "main" not in {x.role for x in p.participants}, "the administrator is not listed twice"
+    # 'edustajat pilottikunnista, KEHA-keskuksesta' names the steering group, not pilots
+    assert _roles(doc, "pilot") == ["Ahvenlahden kunta", "Kivikosken kaupunki",
+                                    "Rantasalon ja Sorvarin yhteistoiminta-alue"]
+    assert _roles(doc, "partner") == ["Kaskisalon seudun ammattiopisto", "Työpajayhdistys Verstas ry",
+                                      "Kaskisalon Mielenterveysseura ry"]
+    assert {"KEHA-keskus", "Kaskisalon Yrittäjät ry"} <= set(_roles(doc, "steering"))
+    assert p.themes == ["Osatyökykyisten työllistymisen kumppanuusmallit", "Työnantajayhteistyön ja rekrytoinnin tuki"]
+    abbr = {o.name: o.expanded for o in doc.organisations}
+    assert abbr["KASAO"] == "Kaskisalon seudun ammattiopisto"
+
+
+def test_unseen_plan_related_projects(plan):
+    _, doc = plan
+    related = doc.projects[1:]
+    names = [r.name for r in related]
+
+    def get(piece):
+        return next((r for r in related if piece.casefold() in r.name.casefold() or r.acronym == piece), None)
+
+    found = [k for k in PLAN_RELATED if get(k)]
+    assert len(found) >= 0.9 * len(PLAN_RELATED), f"missing {set(PLAN_RELATED) - set(found)}; got {names}"
+    assert len(names) <= len(PLAN_RELATED), f"too many: {names}"
+    assert not any("SIRA" in n or "Sillanrakentajat" in n for n in names), "the plan is not related to itself"
+    rels = {r.object: r.detail for r in doc.relations if r.predicate == "related_project"}
+    right = 0
+    for piece, (period, org, kind) in PLAN_RELATED.items():
+        r = get(piece)
+        if r is None:
+            continue
+        ok = r.period == period and rels[r.name] == kind and \
+            (org is None or org in {x.organisation for x in r.participants})
+        right += ok
+    assert right >= 0.8 * len(PLAN_RELATED)
+    assert get("Polkuja töihin").participants[0].organisation == "Kivikosken kaupunki"
+    assert rels[get("Työkyky kuntoon").name] == "parallel"
