@@ -515,6 +515,16 @@ class _Builder:
                 return next(iter(self.coded[key]))
         return project_iri(None, p.name)
 
+    def drop_code_only_labels(self):
+        """A source that gives a project only its code (a spreadsheet row without
+        a name) labels it with the code; drop that label where another source names it."""
+        for node, code in list(self.g.subject_objects(HV.code)):
+            labels = set(self.g.objects(node, RDFS.label))
+            if len(labels) > 1:
+                for label in labels:
+                    if str(label).strip().casefold() == str(code).casefold():
+                        self.g.remove((node, RDFS.label, label))
+
     def run(self) -> Graph:
         for doc in self.docs:
             self.document(doc)
@@ -530,6 +540,7 @@ class _Builder:
             self.statutes(doc)
             self.mentions(doc)
             self.relations(doc)
+        self.drop_code_only_labels()
         for source, lines in sorted(self.unstated_groups.items()):
             self.warnings.append(
                 f"{source}: {len(lines)} group project(s) list implementers without naming the main "

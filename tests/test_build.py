@@ -160,6 +160,18 @@ def test_a_project_named_without_code_in_another_source_is_the_coded_project():
     assert (project_iri(None, "Ihan uusi"), RDF.type, HV.Project) in g
 
 
+def test_a_row_giving_only_a_code_adds_no_code_label_to_a_named_project():
+    from loaders.records import Project, SourceDocument, Span
+    docs = tiny_documents()
+    sheet = SourceDocument("list.csv", "spreadsheet")
+    sheet.projects += [Project("S10003", Span("list.csv", 2, 2), code="S10003", kind="single"),
+                       Project("S77777", Span("list.csv", 3, 3), code="S77777", kind="single")]
+    g = build_graph([*docs, sheet]).graph
+    named = [str(label) for label in g.objects(ID["project/S10003"], RDFS.label)]
+    assert len(named) == 1 and named != ["S10003"]
+    assert [str(label) for label in g.objects(ID["project/S77777"], RDFS.label)] == ["S77777"]
+
+
 def test_every_public_api_name_resolves():
     import graph
     assert len(graph.__all__) > 30
