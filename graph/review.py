@@ -13,12 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
+from .errors import HankeverkkoError
 from .graphfile import write_atomic
 
-__all__ = ["DECISIONS", "REVIEW_COLUMNS", "Decision", "read_decisions", "write_review_queue"]
+__all__ = ["DECISIONS", "REVIEW_COLUMNS", "Decision", "DecisionsError", "read_decisions", "write_review_queue"]
 
 DECISIONS = ("merge", "keep_apart")
 REVIEW_COLUMNS = ["name_a", "name_b", "score", "reason", "decision"]
+
+
+class DecisionsError(HankeverkkoError, ValueError):
+    """A decisions file that cannot be used; the message names the file (and row).
+    The command line reports it without a traceback (exit code 1)."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,9 @@ def read_decisions(path: Union[str, Path]) -> list[Decision]:
     """Read a reviewed CSV (name_a, name_b, decision[, note]; other columns ignored).
 
     Rows with an empty decision are still open and skipped. Comma, semicolon
-    (Excel with Finnish settings) and tab separators are accepted.
+    (Excel with Finnish settings) and tab separators, UTF-8 (with or without a
+    BOM) and Excel's Windows encoding are accepted. A file that cannot be used
+    raises :class:`DecisionsError` naming the file and row.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.csv"
@@ -44,14 +52,21 @@ def read_decisions(path: Union[str, Path]) -> list[Decision]:
     [('THL', 'merge')]
     """
     path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise DecisionsError(f"{path}: cannot read the decisions file: {e.strerror or e}") from e
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")     # Excel's 'CSV' on Windows
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max(",;\t", key=first.count)
     rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     cols = {(c or "").strip().casefold() for c in rows.fieldnames or []}
     missing = {"name_a", "name_b", "decision"} - cols
     if missing:
-        raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}; "
+        raise DecisionsError(f"{path}: missing column(s) {', '.join(sorted(missing))}; "
                          f"expected a header with name_a, name_b, decision (and optional note)")
     out = []
     for row in rows:
@@ -61,10 +76,10 @@ def read_decisions(path: Union[str, Path]) -> list[Decision]:
         if not value:
             continue
         if value not in DECISIONS:
-            raise ValueError(f"{path}: row {n}: decision {row.get('decision')!r} is not one of "
+            raise DecisionsError(f"{path}: row {n}: decision {row.get('decision')!r} is not one of "
                              f"'merge', 'keep_apart' (or empty for undecided)")
         if not row.get("name_a") or not row.get("name_b"):
-            raise ValueError(f"{path}: row {n}: name_a and name_b must both be filled in")
+            raise DecisionsError(f"{path}: row {n}: name_a and name_b must both be filled in")
         out.append(Decision(row["name_a"], row["name_b"], value, row.get("note", ""), n))
     return out
 

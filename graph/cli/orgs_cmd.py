@@ -36,6 +36,9 @@ def orgs(sources, decisions, review_file, org_type, fmt):
     from graph.store import open_store
 
     result = build_sources(sources, decisions=decisions)
+    for w in result.resolution.warnings:
+        if w.startswith("decision"):          # decisions that could not be used, as `build` reports them
+            click.echo(f"warning: {w}", err=True)
     rows = organisation_table(open_store(result.graph))
     if org_type:
         rows = [r for r in rows if r.type == org_type]
