@@ -107,8 +107,9 @@ def entity_type(forms: Counter) -> str:
 
 def canonical_label(forms: Counter, ent_type: str) -> str:
     """The alias table's canonical name; else the form with a legal form (not for
-    public bodies) and proper capitalisation, Finnish first, most frequent,
-    fullest, fewest capitals, alphabetical."""
+    public bodies), with a head word that says what it is ('Laukaan kunta', not
+    'Laukaa'), proper capitalisation, Finnish first, most frequent, fullest,
+    fewest capitals, alphabetical."""
     canon = Counter()
     for d, count in forms.items():
         if parse(d).alias:
@@ -121,7 +122,8 @@ def canonical_label(forms: Counter, ent_type: str) -> str:
         p = parse(d)
         legal_ok = bool(p.legal_form) and ent_type not in PUBLIC_TYPES
         lang = {"fi": 0, "sv": 1}.get(p.lang, 2)
-        return (not legal_ok, -capitalisation(p), lang, -forms[d], -len(p.tokens), sum(map(str.isupper, d)), d)
+        return (not legal_ok, p.head is None, -capitalisation(p), lang, -forms[d], -len(p.tokens),
+                sum(map(str.isupper, d)), d)
     return min(full, key=rank)
 
 

@@ -47,7 +47,7 @@ from rapidfuzz.process import cdist
 from .business_id import normalise_business_id, validate_business_id
 from .matching import MERGE_SCORE, REVIEW_SCORE, assess, name_type, score
 from .canonical import acronym, canonical_label, entity_type, printed_forms
-from .names import ORG_TYPES, ParsedName, blocking_keys, initials, parse
+from .names import ORG_TYPES, ParsedName, blocking_keys, initials, parse, same_word
 from .review import Decision, read_decisions, write_review_queue
 
 __all__ = ["ORG_TYPES", "MERGE_SCORE", "REVIEW_SCORE", "Decision", "NameMention", "OrgEntity", "ReviewPair",
@@ -343,8 +343,8 @@ def _merge_exact(cl: _Clusters, nodes: list[_Node], review: list) -> set[tuple]:
 def _candidate_pairs(nodes: list[_Node]) -> list[tuple[int, int]]:
     """Index pairs worth the full rules: names sharing a blocking key (a distinctive
     word) whose fuzzy score reaches REVIEW_SCORE (scored per block in C by
-    rapidfuzz) or whose distinctive words are identical; below that nothing can
-    come of a pair but 'apart'."""
+    rapidfuzz) or whose distinctive words are the same (perhaps inflected);
+    below that nothing can come of a pair but 'apart'."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):          # nodes are sorted: index order is id order
         if not n.parsed.bare_acronym:
@@ -360,11 +360,15 @@ def _candidate_pairs(nodes: list[_Node]) -> list[tuple[int, int]]:
             cdist([p.sorted_tokens for p in parsed], [p.sorted_tokens for p in parsed], scorer=fuzz.ratio,
                   score_cutoff=REVIEW_SCORE))
         pairs |= {(members[x], members[y]) for x, y in zip(*np.nonzero(np.triu(close, 1)))}
-        same_words: dict[frozenset, list[int]] = defaultdict(list)
-        for i, p in zip(members, parsed):
-            same_words[frozenset(p.distinctive)].append(i)
-        pairs |= {pair for group in same_words.values() for pair in combinations(group, 2)}
+        pairs |= {(members[x], members[y]) for x, y in combinations(range(len(members)), 2)
+                  if _same_words(parsed[x].distinctive, parsed[y].distinctive)}
     return sorted(pairs)
+
+
+def _same_words(da: tuple[str, ...], db: tuple[str, ...]) -> bool:
+    """The same distinctive words, each perhaps in another case ('Lahti' / 'Lahden')."""
+    return len(da) == len(db) and all(any(same_word(t, u) for u in db) for t in da) and \
+        all(any(same_word(u, t) for t in da) for u in db)
 
 
 def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: set[tuple]):

@@ -9,9 +9,11 @@ the review queue, never to an automatic merge.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz
 
-from .names import ParsedName, fold, parse
+from .names import ParsedName, fold, parse, same_word
 
 __all__ = ["MERGE_SCORE", "REVIEW_SCORE", "TOKEN_SCORE", "assess", "name_type", "score"]
 
@@ -35,11 +37,34 @@ def name_type(p: ParsedName) -> str:
 
 
 def _same_word(t: str, u: str) -> bool:
-    """Identical, or the same stem with an inflection ending (Espoo / Espoon)."""
-    if t == u:
+    """Identical, or one a case form of the other (Espoo / Espoon, Helsinki / Helsingin):
+    :func:`graph.names.same_word`."""
+    return same_word(t, u)
+
+
+def _bare_place(p: ParsedName) -> bool:
+    """A single proper name with nothing else: no head word, legal form, alias or acronym ('Laukaa')."""
+    return (len(p.tokens) == 1 and p.head is None and not p.legal and p.alias is None and not p.bare_acronym
+            and p.distinctive == p.tokens)
+
+
+def _heads_agree(a: ParsedName, b: ParsedName, ha: str, hb: str) -> bool:
+    """The same head word, or the same kind in two languages (kaupunki / city / stad)."""
+    if ha == hb:
         return True
-    short, long_ = sorted((t, u), key=len)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+    return bool(a.head and b.head and a.head.type and a.head.type == b.head.type and a.head.lang != b.head.lang
+                and {fold(a.head.word), fold(b.head.word)} == {ha, hb})
+
+
+def _aligned_score(a: ParsedName, b: ParsedName) -> float:
+    """:func:`score` after writing ``b``'s inflected distinctive words as ``a`` prints them
+    ('Keski-Suomi' / 'Keski-Suomen' count as one spelling)."""
+    swap = {u: t for t in a.distinctive for u in b.distinctive if t != u and _same_word(t, u)}
+    if not swap:
+        return score(a, b)
+    tokens = [swap.get(t, t) for t in b.tokens]
+    b2 = replace(b, key="".join(tokens), sorted_tokens=" ".join(sorted(tokens)))
+    return score(a, b2)
 
 
 def _similar_word(t: str, u: str) -> bool:
@@ -81,10 +106,17 @@ def assess(a: ParsedName, b: ParsedName) -> tuple[str, float, str]:
     >>> assess(parse("Lehtosen Kuljetus Oy"), parse("Lehtisen Kuljetus Oy"))[::2]
     ('review', 'distinctive words differ slightly: lehtosen / lehtisen')
     """
-    s = score(a, b)
+    s = _aligned_score(a, b)
     if not a.distinctive or not b.distinctive:
         return "apart", s, "a name without distinctive words"
     ta, tb = name_type(a), name_type(b)
+    for bare, other, t in ((a, b, tb), (b, a, ta)):
+        if _bare_place(bare) and not _bare_place(other) and len(other.distinctive) == 1 \
+                and _same_word(bare.tokens[0], other.distinctive[0]):
+            if t == "municipality" and not other.legal:
+                return "merge", s, "a place name alone is its municipality"
+            if t and bare.tokens[0] != other.distinctive[0]:
+                return "apart", s, f"a place name alone is its municipality, not this {t}"
     if ta and tb and ta != tb:
         return "apart", s, f"different organisation types: {ta} / {tb}"
     if a.family and b.family and a.family != b.family:
@@ -97,7 +129,7 @@ def assess(a: ParsedName, b: ParsedName) -> tuple[str, float, str]:
     if only_a or only_b:
         extra = " ".join(only_a or only_b)
         longer_head, shorter_head = (ha, hb) if only_a else (hb, ha)
-        if longer_head and shorter_head and longer_head != shorter_head:
+        if longer_head and shorter_head and not _heads_agree(a, b, longer_head, shorter_head):
             return "apart", s, f"different head words ({ha} / {hb}) and the extra word(s): {extra}"
         if shorter_head and not longer_head:
             # 'Keski-Suomen ELY-keskus' / 'Keski-Suomen Yhteisöjen Tuki': the extra words name another organisation
@@ -106,12 +138,14 @@ def assess(a: ParsedName, b: ParsedName) -> tuple[str, float, str]:
         return verdict, s, f"one name has the extra word(s): {extra}"
     slight = [(t, u) for t in da for u in db if _similar_word(t, u) and not _same_word(t, u)
               and not any(_same_word(t, v) for v in db)]
-    if ha and hb and ha != hb:
+    if ha and hb and not _heads_agree(a, b, ha, hb):
         return "review", s, f"same distinctive words, different head words: {ha} / {hb}"
     if slight:
         return "review", s, "distinctive words differ slightly: " + ", ".join(f"{t} / {u}" for t, u in slight)
     if s >= MERGE_SCORE:
         return "merge", s, "same distinctive words, near-identical names"
+    if ha and hb and ha != hb and len(da) == len(db):
+        return "merge", s, f"same distinctive words, the same kind of organisation in two languages: {ha} / {hb}"
     if not ha or not hb:
         verdict = "review" if s >= REVIEW_SCORE or not (ha or hb) else "apart"
         return verdict, s, "same distinctive words; only one name says what kind of organisation it is"

@@ -100,10 +100,162 @@ def _head_abbreviations() -> dict:
     return {fold(h.abbrev): h.word for h in head_words() if h.abbrev}
 
 
+# --------------------------------------------------------------------------- Finnish inflection
+#
+# Names are printed inflected in running text ('Helsingin kaupungin', 'ELY-keskuksella',
+# 'Kelan') and a place name stands in the genitive before a head word ('Lahden
+# kaupunki' for Lahti). These are rules of Finnish grammar, not vocabulary (Iso
+# suomen kielioppi, VISK §§ 41-43 astevaihtelu, § 84 sijapäätteet): the case
+# endings, consonant gradation of the last syllable, i -> e and -s -> -kse- stems.
+# They over-generate on purpose; they are only used to recognise a word already
+# known (a head word, an alias, the other name's distinctive word).
+
+_VOWELS = "aeiouyäö"
+#: genitive, partitive, the local cases, essive, translative, abessive
+_CASE_ENDINGS = ("n", "a", "ä", "ta", "tä", "lla", "llä", "lta", "ltä", "lle", "ssa", "ssä", "sta", "stä",
+                 "na", "nä", "ksi", "tta", "ttä")
+#: endings after a stem ending in a consonant plus i ('Diak' -> 'Diakin'); no partitive, which would
+#: read a longer name as an inflection ('Savon' / 'Savonia')
+_LOAN_ENDINGS = ("n", "lla", "llä", "lta", "ltä", "lle", "ssa", "ssä", "sta", "stä", "ksi")
+#: strong -> weak grade of the consonants before the last vowel
+_GRADATION = (("kk", "k"), ("pp", "p"), ("tt", "t"), ("nk", "ng"), ("nt", "nn"), ("mp", "mm"),
+              ("lt", "ll"), ("rt", "rr"), ("ht", "hd"))
+
+
+def _weak_grade(stem: str) -> str:
+    """'kaupunki' -> 'kaupungi', 'kunta' -> 'kunna', 'Turku' -> 'Turu', 'Lieto' -> 'Liedo'."""
+    if len(stem) < 3 or stem[-1] not in _VOWELS:
+        return stem
+    body, v = stem[:-1], stem[-1]
+    for strong, weak in _GRADATION:
+        if body.endswith(strong):
+            return body[:-2] + weak + v
+    c, before = body[-1], body[-2]
+    if c == "k" and (before in _VOWELS or before in "lrh"):
+        return body[:-1] + v
+    if c == "t" and before in _VOWELS:
+        return body[:-1] + "d" + v
+    if c == "p" and before in _VOWELS:
+        return body[:-1] + "v" + v
+    return stem
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(stem, endings) pairs of a folded nominative."""
+    w = word
+    out = [(w, _CASE_ENDINGS), (_weak_grade(w), _CASE_ENDINGS)]
+    if w[-1:] == "i":                              # Rovaniemi -> Rovanieme-, Lahti -> Lahde-
+        out += [(w[:-1] + "e", _CASE_ENDINGS), (_weak_grade(w[:-1] + "e"), _CASE_ENDINGS)]
+    elif w[-1:] == "e":                            # alue -> aluee-, Tampere -> Tamperee-
+        out.append((w + "e", _CASE_ENDINGS))
+    elif re.search(rf"[{_VOWELS}]s$", w):          # keskus -> keskukse-, laitos -> laitokse-
+        out += [(w[:-1] + "kse", _CASE_ENDINGS), (w + "i", _LOAN_ENDINGS)]
+    elif w.endswith("nen"):                        # Virtanen -> Virtase-
+        out.append((w[:-3] + "se", _CASE_ENDINGS))
+    elif w[-1:].isalpha():                         # Diak -> Diaki-, Humak -> Humaki-
+        out.append((w + "i", _LOAN_ENDINGS))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def inflected_forms(word: str) -> frozenset:
+    """Case forms of a folded Finnish word (and the Swedish genitive -s), without the word itself.
+
+    >>> {"helsingin", "kaupungilla", "kaupunkiin"} <= inflected_forms("kaupunki") | inflected_forms("helsinki")
+    True
+    >>> {"lahden", "seinäjoen", "elykeskuksen", "kelan", "diakin"} <= set().union(
+    ...     *map(inflected_forms, ("lahti", "seinäjoki", "elykeskus", "kela", "diak")))
+    True
+    >>> "savonia" in inflected_forms("savon")
+    False
+    """
+    if len(word) < 2 or not word[-1:].isalpha():
+        return frozenset()
+    out = {word + "s"}
+    for stem, endings in _stems(word):
+        out |= {stem + e for e in endings}
+        if stem[-1:] in _VOWELS:
+            out.add(stem + stem[-1] + "n")          # illative: kuntaan, kaupunkiin, yliopistoon
+        if stem.endswith("e") and stem != word:
+            out.add(stem + "seen")                  # alueeseen, keskukseen
+    out.discard(word)
+    return frozenset(out)
+
+
+def genitive_forms(word: str) -> frozenset:
+    """The genitive forms of a folded word (with the word itself): blocking keys that put
+    'Lahti' next to 'Lahden kaupunki'."""
+    return frozenset({word} | {s + "n" for s, _ in _stems(word)} | {word + "s"})
+
+
+def same_word(t: str, u: str) -> bool:
+    """The same folded word, or one an inflected form of the other (Espoo / Espoon,
+    Helsinki / Helsingin, Keski-Suomi / Keski-Suomen, Nyland / Nylands).
+
+    >>> same_word("lahti", "lahden"), same_word("savon", "savonia"), same_word("kemi", "kemijärven")
+    (True, False, False)
+    """
+    return t == u or u in inflected_forms(t) or t in inflected_forms(u)
+
+
+@lru_cache(maxsize=None)
+def _inflected_heads() -> dict:
+    """folded inflected form of a Finnish head word -> Head ('kaupungin' -> kaupunki)."""
+    out: dict[str, Head] = {}
+    for words, head in _heads():
+        if len(words) == 1 and head.lang in ("fi", ""):
+            for form in inflected_forms(words[0]):
+                out.setdefault(form, head)
+    return out
+
+
+def _inflected_head(tok: str) -> tuple[Optional[Head], str]:
+    """(head, distinctive prefix) of a folded token that is an inflected head word
+    ('kaupungin', 'Kuntoutussäätiön'), else (None, tok)."""
+    table = _inflected_heads()
+    for i in [0, *range(3, len(tok) - 2)]:
+        head = table.get(tok[i:])
+        if head:
+            return head, tok[:i]
+    return None, tok
+
+
+def _phrase_pattern(text: str) -> str:
+    """A phrase as printed in PDFs: a break hyphen may follow any letter, commas and
+    the phrase's own hyphens may be lost, spaces vary."""
+    out = []
+    for ch in text:
+        if ch.isspace():
+            out.append(r"\s*")
+        elif ch in "-,":
+            out.append(re.escape(ch) + "?")
+        else:
+            out.append(re.escape(ch) + "-?")
+    return "".join(out)
+
+
 @lru_cache(maxsize=None)
 def _phrases() -> tuple:
-    return tuple((re.compile(r"(?<!\w)" + re.escape(p.phrase) + r"(?!\w)", re.I), p.short)
-                 for p in sorted(head_phrases(), key=lambda p: -len(p.phrase)))
+    """(regex, short form) per head phrase, longest first. The phrase's last word may be
+    inflected; the short form keeps the ending ('ympäristökeskuksen' -> 'ELY-keskuksen')."""
+    out = []
+    for p in sorted(head_phrases(), key=lambda p: -len(p.phrase)):
+        a, b = p.phrase.casefold(), p.short.casefold()
+        n = 0
+        while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+            n += 1
+        lead, tail = p.phrase[:len(p.phrase) - n], p.phrase[len(p.phrase) - n:]
+        rx = re.compile(r"(?<!\w)" + _phrase_pattern(lead) + "(" + _phrase_pattern(tail[:-1]) + r"\w*)",
+                        re.I)
+        out.append((rx, p.short[:len(p.short) - n]))
+    return tuple(out)
+
+
+def _replace_phrases(text: str) -> str:
+    for rx, lead in _phrases():
+        text = rx.sub(lambda m: lead + m.group(1).replace("-", ""), text)
+    return text
 
 
 def _head_of_token(tok: str) -> tuple[Optional[Head], str]:
@@ -163,6 +315,73 @@ def clean(name: str) -> str:
     return t.strip(" ,;:.·•\"'“”„«»")
 
 
+def _tokens(work: str) -> list[str]:
+    """Printed tokens of a name: inflection after a colon dropped (TEM:n), quotes and
+    stray punctuation stripped, a head word split by a lost hyphen rejoined ('ELY keskus')."""
+    raw = []
+    for tok in re.split(r"[\s,;/]+", work):
+        tok = re.sub(r":[a-zåäö]{1,4}$", "", tok, flags=re.I)   # TEM:n -> TEM
+        tok = tok.strip("\"'“”„«»()[].·•").strip("-")
+        if tok and fold(tok):
+            if raw and _head_of_token(fold(raw[-1]))[0] is None:
+                joined = fold(raw[-1] + tok)
+                head, prefix = _head_of_token(joined)
+                if not head:
+                    head, prefix = _inflected_head(joined)
+                if head and not prefix and _head_of_token(fold(tok))[0] is not None:
+                    raw[-1] = f"{raw[-1]}-{tok}"
+                    continue
+            raw.append(tok)
+    return raw
+
+
+def _nominative(tok: str, head: Head, prefix: str) -> str:
+    """An inflected head token in the nominative ('kaupungin' -> 'kaupunki', 'Kuntoutussäätiön' -> 'kuntoutussäätiö')."""
+    word = prefix + head.word if prefix else head.word
+    return word[:1].upper() + word[1:] if tok[:1].isupper() and prefix else word
+
+
+def _typed(b: dict) -> bool:
+    """The name carries a legal form or a head word that says what kind of organisation it is."""
+    return bool(b["_forms"]) or any(h.type and h.priority != "none" for h in b["_heads"])
+
+
+def _is_unit(text: str, comma: bool) -> bool:
+    """Words that name a part of an organisation, not an organisation: no legal form, no
+    typed head word, not an acronym, and after a comma not one capitalised word (a place)."""
+    b = _basic(text)
+    if not b["tokens"] or _typed(b) or b["bare_acronym"] or b["parts"]:
+        return False
+    raw = b["raw_tokens"]
+    return not (comma and len(raw) == 1 and raw[0][:1].isupper() and "-" not in raw[0])
+
+
+def _is_parent(text: str) -> bool:
+    b = _basic(text)
+    return bool(b["distinctive"]) and _typed(b)
+
+
+def _split_unit(work: str) -> Optional[str]:
+    """The organisation a unit name belongs to, or None: 'Helsingin kaupunki, kasvatuksen ja
+    koulutuksen toimiala', 'Kirkkopalvelut ry / STEP-koulutus', 'Jyväskylän kaupungin
+    palveluyksikkö', 'Turun yliopiston Brahea-keskus' (a head word in the genitive followed
+    by words with no legal form or head word of their own)."""
+    m = re.match(r"^([^,/()]+?)\s*[,/]\s*([^,/]+)$", work)
+    if m and _is_parent(m.group(1)) and _is_unit(m.group(2), comma=True):
+        return m.group(1)
+    raw = _tokens(_PAREN_RE.sub(" ", work))
+    for i, tok in enumerate(raw[:-1]):
+        if _head_of_token(fold(tok))[0] is not None:
+            continue
+        head, prefix = _inflected_head(fold(tok))
+        if head and head.type and head.priority != "none":
+            parent = " ".join([*raw[:i], _nominative(tok, head, prefix)])
+            if _is_unit(" ".join(raw[i + 1:]), comma=False) and _is_parent(parent):
+                return parent
+            return None
+    return None
+
+
 @dataclass(frozen=True)
 class ParsedName:
     """What the identity rules need to know about one printed name."""
@@ -207,23 +426,15 @@ def _basic(name: str) -> dict:
     parts = _split_parallel(display)
     if parts:      # compare by the first (usually Finnish) name; identity links the other part
         return dict(_basic(parts[0]), printed=name, display=display, parts=parts)
-    work = display
-    for rx, short in _phrases():
-        work = rx.sub(short, work)
+    work = _replace_phrases(display)
+    unit = _split_unit(work)
+    if unit:       # 'X:n kaupunki, Y-toimiala': a unit of X, compared as X
+        return dict(_basic(unit), printed=name, display=display, parts=(unit,))
     acronym = ""
     for inner in _PAREN_RE.findall(work):
         if ACRONYM_RE.fullmatch(inner.strip()):
             acronym = inner.strip()
-    work = _PAREN_RE.sub(" ", work)
-    raw = []
-    for tok in re.split(r"[\s,;/]+", work):
-        tok = re.sub(r":[a-zåäö]{1,4}$", "", tok, flags=re.I)   # TEM:n -> TEM
-        tok = tok.strip("\"'“”„«»()[].·•").strip("-")
-        if tok and fold(tok):
-            raw.append(tok)
-    # a head word's customary abbreviation stands for the word ('Karelia AMK', 'Hämeen ELY')
-    if len(raw) > 1:
-        raw = [_head_abbreviations().get(fold(t), t) if t.isupper() else t for t in raw]
+    raw = _tokens(_PAREN_RE.sub(" ", work))
     # legal-form abbreviations at the end ('Oy Ab') and, for companies, at the start ('Ab X')
     legal = []
     while len(raw) > 1 and fold(raw[-1]) in abbreviation_forms():
@@ -231,6 +442,15 @@ def _basic(name: str) -> dict:
     while len(raw) > 1 and fold(raw[0]) in abbreviation_forms() and \
             abbreviation_forms()[fold(raw[0])].family in ("limited_company", "sole_trader"):
         legal.append(raw.pop(0))
+    # a head word's customary abbreviation stands for the word ('Karelia AMK', 'Hämeen ELY', 'Turun amk')
+    if len(raw) > 1:
+        raw = [_head_abbreviations().get(fold(t), t) if t.isupper() or i == len(raw) - 1 else t
+               for i, t in enumerate(raw)]
+    # the whole name inflected ('Helsingin kaupungin', 'ELY-keskuksella'): its head word in the nominative
+    if raw and _head_of_token(fold(raw[-1]))[0] is None:
+        head, prefix = _inflected_head(fold(raw[-1]))
+        if head:
+            raw[-1] = _nominative(raw[-1], head, prefix)
     forms = [abbreviation_forms()[fold(x)] for x in legal]
     bare = False
     rest = list(raw)
@@ -292,11 +512,40 @@ def _alias_index() -> dict:
     return index
 
 
+@lru_cache(maxsize=None)
+def _inflected_alias_index() -> dict:
+    """comparison key of an alias with its last word inflected ('Kelan', 'Opetushallituksen',
+    'Diakin') -> Alias row; never for all-capital acronyms (they inflect after a colon: THL:n)."""
+    main, index = _alias_index(), {}
+    for a in sorted(aliases(), key=lambda a: (a.alias.casefold(), a.canonical)):
+        if a.type not in ORG_TYPES:
+            continue
+        row = main.get(_basic(a.alias)["key"]) or main.get(_basic(a.canonical)["key"])
+        for text in (a.alias, a.canonical):
+            b = _basic(text)
+            if not b["tokens"] or text.isupper():
+                continue
+            last = b["tokens"][-1]
+            for form in inflected_forms(last):
+                k = b["key"][: len(b["key"]) - len(last)] + form
+                if k in main:
+                    continue
+                if k not in index:
+                    index[k] = row
+                elif index[k] is not None and row is not None and index[k].canonical != row.canonical:
+                    index[k] = None
+    return index
+
+
 def _alias_for(b: dict) -> Optional[Alias]:
     idx = _alias_index()
     for k in (b["key"], b["stripped_key"]):
         if k and idx.get(k):
             return idx[k]
+    if not b["legal"]:
+        for k in (b["key"], b["stripped_key"]):
+            if k and _inflected_alias_index().get(k):
+                return _inflected_alias_index()[k]
     return None
 
 
@@ -357,7 +606,8 @@ def parse(name: str) -> ParsedName:
 
 def blocking_keys(p: ParsedName) -> set[str]:
     """Candidate blocks of a name: its distinctive words (and their first four
-    letters, to survive typos), never head words, legal forms or stopwords.
+    letters, to survive typos; a nominative also its genitives), never head
+    words, legal forms or stopwords.
 
     >>> sorted(blocking_keys(parse("Keski-Suomen ELY-keskus")))
     ['keskisuomen', 'p4:kesk']
@@ -369,6 +619,8 @@ def blocking_keys(p: ParsedName) -> set[str]:
         out.add(d)
         if len(d) > 4:
             out.add("p4:" + d[:4])
+        if d[-1:] in _VOWELS:
+            out |= genitive_forms(d)        # 'Lahti' meets 'Lahden kaupunki'
     return out
 
 
