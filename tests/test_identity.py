@@ -730,3 +730,259 @@ def test_merged_printed_forms_become_alt_labels():
         x for x, _, lab in g.triples((None, SKOS.prefLabel, None)) if str(lab) == ent.label))}
     assert {"Metsälän ammattikorkea- koulu Oy", "Metsälän Ammattikorkeakoulu"} & alts
     assert len([1 for _, _, lab in g.triples((None, SKOS.prefLabel, None))]) >= 2
+
+
+# --------------------------------------------------------------------------- unseen variants and look-alikes
+#
+# A second specification table, written by hand before the rules were run on it:
+# inflected forms (case endings, consonant gradation), PDF breaks inside long
+# official names, legal-form spellings, Swedish/English parallel names, old and
+# new names, units of one organisation, bare place names for municipalities,
+# and look-alikes that share a place, a head word or a proper name. Invented
+# names (Kivikko, Pohjanranta, Etelä-Kivi ...) test that the rules are general.
+
+VARIANTS_MERGE = [
+    # ministries and agencies by acronym, inflected, in another language or with a PDF break
+    ("STM", "Sosiaali- ja terveysministeriö"),
+    ("OKM", "opetus- ja kulttuuriministeriö"),
+    ("STM:n", "Sosiaali- ja terveysministeriö"),
+    ("THL:n", "Terveyden ja hyvinvoinnin laitos"),
+    ("Kelan", "Kansaneläkelaitos"),
+    ("Kansaneläkelaitos (Kela)", "KELA"),
+    ("Työterveyslaitos (TTL)", "Finnish Institute of Occupational Health"),
+    ("OPH", "Utbildningsstyrelsen"),
+    ("Opetushallituksen", "Opetushallitus"),
+    ("Terveyden ja hyvinvoinnin laitoksen", "THL"),
+    ("Ministry of Social Affairs and Health", "STM"),
+    ("Social- och hälsovårdsministeriet", "Sosiaali- ja terveysministeriö"),
+    ("Sosiaali- ja terveys- ministeriö", "Sosiaali- ja terveysministeriö"),
+    ("Työ- ja elinkeino-\nministeriö", "TEM"),
+    ("Sosiaali- ja terveysministeriön", "STM"),
+    ("Tekes", "Business Finland"),                                   # old name of the same agency
+    ("Teknologian ja innovaatioiden kehittämiskeskus Tekes", "Innovaatiorahoituskeskus Business Finland"),
+    # ELY centres: official long name, Swedish name, PDF breaks, lost comma or hyphen, case endings
+    ("Varsinais-Suomen elinkeino-, liikenne- ja ympäristökeskus", "Varsinais-Suomen ELY-keskus"),
+    ("Varsinais-Suomen ELY-keskus", "NTM-centralen i Egentliga Finland"),
+    ("Varsinais-Suomen elinkeino-, liikenne- ja ympäristökeskus", "NTM-centralen i Egentliga Finland"),
+    ("Varsinais-Suomen elinkeino- liikenne- ja ympäristökeskus", "Varsinais-Suomen ELY-keskus"),
+    ("Keski-Suomen elinkeino-, liikenne- ja ympäristö- keskus", "Keski-Suomen ELY-keskus"),
+    ("Keski-Suomen elinkeino-, liikenne- ja ympäris-\ntökeskus", "Keski-Suomen ELY-keskus"),
+    ("Keski-Suomen ELY-keskuksen", "Keski-Suomen ELY-keskus"),
+    ("Keski-Suomen elinkeino-, liikenne- ja ympäristökeskuksen", "Keski-Suomen ELY-keskus"),
+    ("Keski-Suomen ELY keskus", "Keski-Suomen ELY-keskus"),
+    ("ELY-keskus Keski-Suomi", "Keski-Suomen ELY-keskus"),
+    ("Etelä-Kiven ELY-keskuksella", "Etelä-Kiven elinkeino-, liikenne- ja ympäristökeskus"),
+    # municipalities: inflected, bare place name ('X' for 'X:n kaupunki'), English name, units
+    ("Helsingin kaupungin", "Helsingin kaupunki"),
+    ("Helsingin kaupungilla", "Helsingin kaupunki"),
+    ("Helsinki", "Helsingin kaupunki"),
+    ("Lahti", "Lahden kaupunki"),
+    ("Seinäjoki", "Seinäjoen kaupunki"),
+    ("Laukaa", "Laukaan kunta"),
+    ("Lappeenranta", "Lappeenrannan kaupunki"),
+    ("Kivikko", "Kivikon kunta"),
+    ("Rantala", "Rantalan kaupunki"),
+    ("Pargas", "Pargas stad"),
+    ("City of Espoo", "Espoon kaupunki"),
+    ("Kivikon kunnan", "Kivikon kunta"),
+    ("Jyväs- kylän kaupunki", "Jyväskylän kaupunki"),
+    ("Jyväskylän kau- punki", "Jyväskylän kaupunki"),
+    ("Jyväskylän kaupungin aikuissosiaalityön palveluyksikkö", "Jyväskylän kaupunki"),
+    ("Helsingin kaupunki, kasvatuksen ja koulutuksen toimiala", "Helsingin kaupunki"),
+    ("Rantalan kaupungin työllisyyspalvelut", "Rantalan kaupunki"),
+    # universities and universities of applied sciences
+    ("Helsingin yliopiston", "Helsingin yliopisto"),
+    ("Tampereen yliopistossa", "Tampere University"),
+    ("Tampereen yliopiston yhteiskuntatieteiden tiedekunta", "Tampereen yliopisto"),
+    ("Turun yliopiston Brahea-keskus", "Turun yliopisto"),
+    ("Turun amk", "Turun ammattikorkeakoulu Oy"),
+    ("Turun ammattikorkeakoulun", "Turun ammattikorkeakoulu Oy"),
+    ("Turku AMK", "Turun ammattikorkeakoulu"),
+    ("Diak", "Diakonia-ammattikorkeakoulu"),
+    ("Diakin", "Diakonia-ammattikorkeakoulu Oy"),
+    ("Savonia ammattikorkeakoulu Oy", "Savonia-ammattikorkeakoulu Oy"),
+    ("UEF", "University of Eastern Finland"),
+    ("Itä-Suomen yliopisto", "Östra Finlands universitet"),
+    ("Pohjanrannan ammattikorkeakoulun", "Pohjanrannan AMK"),
+    # wellbeing services counties, joint municipal authorities, hospital districts
+    ("Etelä-Kiven hyvinvointialueen", "Etelä-Kiven hyvinvointialue"),
+    ("Etelä-Kiven HVA", "Etelä-Kiven hyvinvointialue"),
+    ("Kiven koulutuskuntayhtymän", "Kiven koulutuskuntayhtymä"),
+    ("HUS", "Helsingin ja Uudenmaan sairaanhoitopiirin kuntayhtymä"),     # renamed, same legal person
+    ("HUS-yhtymä", "Helsingin ja Uudenmaan sairaanhoitopiiri"),
+    # associations, foundations, companies: legal-form spellings and case endings
+    ("Kivikon Nuorisoseura ry", "Kivikon nuorisoseura rf"),
+    ("Kalliolan Setlementti r.y.", "Kalliolan Setlementti ry."),
+    ("Rantasalmen Sähkö AB", "Rantasalmen Sähkö Ab"),
+    ("Rantasalmen Sähkö Oy Ab", "Rantasalmen sähkö oy"),
+    ("Metsälän Säätiö sr", "Metsälän säätiö s.r."),
+    ("Korpelan Kuntoutussäätiön", "Korpelan kuntoutussäätiö sr"),
+    ("Harjulan Sininauhaliiton", "Harjulan Sininauhaliitto ry"),
+    ("Kirkkopalvelut ry, STEP-koulutus", "Kirkkopalvelut ry"),
+]
+
+VARIANTS_APART = [
+    # ELY centres of different regions, ELY centre vs other bodies of the same region
+    ("Etelä-Savon ELY-keskus", "Etelä-Karjalan ELY-keskus"),
+    ("Etelä-Savon elinkeino-, liikenne- ja ympäristökeskus", "Etelä-Karjalan ELY-keskus"),
+    ("Etelä-Savon ELY-keskuksen", "Etelä-Karjalan ELY-keskuksen"),
+    ("Varsinais-Suomen ELY-keskus", "Kaakkois-Suomen ELY-keskus"),
+    ("Varsinais-Suomen ELY-keskus", "Varsinais-Suomen hyvinvointialue"),
+    ("Pirkanmaan ELY-keskus", "Pirkanmaan liitto"),
+    ("Keski-Suomen ELY-keskus", "Keski-Suomen Yhteisöjen Tuki ry"),
+    # same place, different kind of organisation; inflected or bare
+    ("Helsingin yliopiston", "Helsingin kaupungin"),
+    ("Helsinki", "Helsingin yliopisto"),
+    ("Jyväskylä", "Jyväskylän yliopisto"),
+    ("Turun AMK", "Turun yliopisto"),
+    ("Turun amk", "Turun yliopisto"),
+    ("Lapin AMK", "Lapin ELY-keskus"),
+    ("Lapin ammattikorkeakoulu Oy", "Lapin yliopisto"),
+    ("Vaasan kaupunki", "Vaasan yliopisto"),
+    ("Espoon kaupunki", "Espoon seurakuntayhtymä"),
+    ("Oulun kaupunki", "Oulun Seudun Uusyrityskeskus ry"),
+    ("Kuopion kaupunki", "Kuopion yliopistollinen sairaala"),
+    ("Helsingin kaupunki", "Helsingin kaupungin asunnot Oy"),              # a company the city owns
+    ("Helsingin kaupunki", "Helsingin kaupungin Liikuntasäätiö sr"),        # a foundation it founded
+    ("Tampereen yliopisto", "Tampereen yliopiston ylioppilaskunta TREY"),
+    # bare place names that only look like another municipality
+    ("Kemi", "Kemijärven kaupunki"),
+    ("Salo", "Sallan kunta"),
+    ("Pori", "Porvoon kaupunki"),
+    ("Lappi", "Lapinlahden kunta"),
+    # proper names sharing their first letters
+    ("Savonia-ammattikorkeakoulu Oy", "Savon koulutuskuntayhtymä"),
+    ("Savonia", "Savon Koulutus Oy"),
+    ("Savonia-ammattikorkeakoulu", "Savon ammattiopisto"),
+    ("Diak", "Helsingin Diakonissalaitos"),
+    ("Diakonia-ammattikorkeakoulu Oy", "Diakonissalaitoksen säätiö sr"),
+    ("Diakonia-ammattikorkeakoulu", "Helsingin Diakonissalaitos"),
+    # same proper name, different legal person
+    ("Pohjanrannan Kehitys ry", "Pohjanrannan Kehitys Oy"),
+    ("Kiven Nuorisoseura ry", "Kiven Nuorisoseura Oy"),
+    ("Kivikon Kulttuurisäätiö sr", "Kivikon Urheilusäätiö sr"),
+    ("Sosiaalialan Kehittämissäätiö sr", "Sosiaalialan Tutkimussäätiö sr"),
+    ("Suomen Kuntaliitto ry", "Suomen Kulttuurirahasto sr"),
+    # a wellbeing services county succeeded the hospital district: a new legal person, not a new name
+    ("Keski-Suomen sairaanhoitopiiri", "Keski-Suomen hyvinvointialue"),
+    ("Pirkanmaan sairaanhoitopiirin kuntayhtymä", "Pirkanmaan hyvinvointialue"),
+    ("Etelä-Kiven hyvinvointialue", "Etelä-Kiven sairaanhoitopiiri"),
+    ("Varsinais-Suomen sairaanhoitopiiri", "Varsinais-Suomen hyvinvointialue"),
+    ("HUS", "Vantaan ja Keravan hyvinvointialue"),
+    # agencies and ministries with similar acronyms or names
+    ("THL", "TTL"),
+    ("OKM", "OPH"),
+    ("STM", "TEM"),
+    ("Opetushallitus", "Opetus- ja kulttuuriministeriö"),
+    ("Tekes", "Teknologiateollisuus ry"),
+]
+
+
+@pytest.mark.parametrize("a,b", VARIANTS_MERGE, ids=[f"{a}|{b}" for a, b in VARIANTS_MERGE])
+def test_unseen_variants_merge(a, b):
+    res = res_of(a, b)
+    assert same(res, a, b), [(e.label, [m.name for m in e.mentions]) for e in res.entities]
+    assert len(res.entities) == 1
+
+
+@pytest.mark.parametrize("a,b", VARIANTS_APART, ids=[f"{a}|{b}" for a, b in VARIANTS_APART])
+def test_unseen_look_alikes_stay_apart(a, b):
+    res = res_of(a, b)
+    assert not same(res, a, b)
+    assert len(res.entities) == 2
+
+
+# business IDs printed next to name variants: a valid ID decides, a wrong check digit is reported and ignored
+BUSINESS_ID_CASES = [
+    # (mentions as (name, business ID), expected number of organisations)
+    ([("Pohjanrannan Kehitys Oy", "1234567-1"), ("Pohjanrannan kehitys oy", "1234567-2")], 1),   # typo in the ID
+    ([("Pohjanrannan Kehitys Oy", "FI12345671"), ("PRK Yhtiöt Oy", "1234567-1")], 1),            # VAT form, new name
+    ([("Pohjanrannan Kehitys Oy", "1234567\u20131"), ("Pohjanrannan Kehitys Oy", "1234567-1")], 1),  # PDF dash
+    ([("Pohjanrannan Kehitys Oy", "Y-tunnus: 1234567-1"), ("Pohjanrannan Kehitys", None)], 1),
+    ([("Pohjanrannan Kehitys ry", "2345678-0"), ("Pohjanrannan Kehitys Oy", "1234567-1")], 2),  # ry vs Oy
+    ([("Kivikon Sähkö Oy", "1234567-1"), ("Kivikon Sähkö Oy", "2345678-0")], 2),                # two companies
+    ([("Kivikon Sähkö Oy", "1234567-2"), ("Kivikon Vesi Oy", "1234567-2")], 2),                 # bad ID merges nothing
+]
+
+
+@pytest.mark.parametrize("mentions,n", BUSINESS_ID_CASES, ids=[" + ".join(f"{a} ({b})" for a, b in m)
+                                                               for m, _ in BUSINESS_ID_CASES])
+def test_business_ids_with_name_variants(mentions, n):
+    res = resolve([NameMention(name, "t.txt", i + 1, bid) for i, (name, bid) in enumerate(mentions)])
+    assert len(res.entities) == n, [(e.label, e.business_id) for e in res.entities]
+    bad = [bid for _, bid in mentions if bid and not normalise_business_id(bid)]
+    assert all(any(b in w for w in res.warnings) for b in bad)
+
+
+@pytest.mark.parametrize("a,b", [("Keski-Suomen sairaanhoitopiiri", "Keski-Suomen hyvinvointialue"),
+                                 ("Helsinki", "Helsingin yliopisto"),
+                                 ("Etelä-Savon ELY-keskus", "Etelä-Karjalan ELY-keskus")])
+def test_successors_and_other_kinds_are_not_review_questions(a, b):
+    """A wellbeing services county is a new legal person that took over the hospital
+    district's tasks (Laki 616/2021), not a new name: two organisations, nothing to ask."""
+    res = res_of(a, b)
+    assert len(res.entities) == 2 and res.review_queue == []
+
+
+def test_a_unit_is_labelled_with_its_organisation():
+    res = res_of("Jyväskylän kaupungin aikuissosiaalityön palveluyksikkö", "Jyväskylä")
+    ent = res.entities[0]
+    assert len(res.entities) == 1 and ent.label == "Jyväskylän kaupunki" and ent.type == "municipality"
+    assert {m.name for m in ent.mentions} == {"Jyväskylän kaupungin aikuissosiaalityön palveluyksikkö", "Jyväskylä"}
+
+
+def test_an_inflected_name_is_labelled_in_the_nominative():
+    ent = res_of("Varsinais-Suomen elinkeino-, liikenne- ja ympäristökeskuksen").entities[0]
+    assert ent.label == "Varsinais-Suomen ELY-keskus" and ent.type == "ely_centre"
+    assert res_of("Kelan").entities[0].label == "Kansaneläkelaitos"
+
+
+def test_variant_tables_hold_in_one_large_resolution():
+    names = sorted({n for pair in VARIANTS_MERGE + VARIANTS_APART + MUST_MERGE + MUST_NOT_MERGE for n in pair})
+    res = res_of(*names)
+    for a, b in VARIANTS_MERGE + MUST_MERGE:
+        assert same(res, a, b), (a, b)
+    for a, b in VARIANTS_APART + MUST_NOT_MERGE:
+        assert not same(res, a, b), (a, b)
+
+
+# --------------------------------------------------------------------------- the review workflow from the CLI
+
+def test_review_workflow_from_the_command_line(tmp_path):
+    """orgs --review writes the queue; a spreadsheet-saved file with decisions is read by
+    build --decisions and by orgs --decisions --review, which keeps the decisions."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    src = tmp_path / "lista.csv"
+    src.write_text("hankekoodi;toteuttaja\nS90001;Lehtosen Kuljetus Oy\nS90002;Lehtisen Kuljetus Oy\n"
+                   "S90003;Kivikko\nS90003;Kivikon kunta\n", encoding="utf-8")
+    review = tmp_path / "review.csv"
+    runner = CliRunner()
+    r = runner.invoke(main, ["orgs", str(src), "--review", str(review), "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    assert "Kivikon kunta" in r.output and "\nKivikko," not in r.output        # a place name is its municipality
+    rows = list(csv.DictReader(review.open(encoding="utf-8")))
+    assert [(x["name_a"], x["name_b"], x["decision"]) for x in rows] == \
+        [("Lehtisen Kuljetus Oy", "Lehtosen Kuljetus Oy", "")]
+    # the reviewer answers in Excel with Finnish settings: semicolons, a BOM, Windows encoding
+    review.write_bytes("name_a;name_b;score;reason;decision\r\nLehtisen Kuljetus Oy;Lehtosen Kuljetus Oy;90;x;"
+                       "keep_apart\r\nKivikko;Kivikon kunta;;Jämsä: ei sama;keep_apart\r\n".encode("cp1252"))
+    r = runner.invoke(main, ["orgs", str(src), "--decisions", str(review), "--review", str(review),
+                             "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    assert "\nKivikko," in r.output
+    rows = list(csv.DictReader(review.open(encoding="utf-8")))
+    assert sorted(x["decision"] for x in rows) == ["keep_apart", "keep_apart"]
+    r = runner.invoke(main, ["build", str(src), "--decisions", str(review), "--out", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    # an unknown name is a warning; a bad value is a message naming the file and row, exit code 1
+    review.write_text("name_a,name_b,decision\nNobody ry,Kivikko,merge\n", encoding="utf-8")
+    r = runner.invoke(main, ["orgs", str(src), "--decisions", str(review)])
+    assert r.exit_code == 0 and "Nobody ry" in r.output and "not used" in r.output
+    review.write_text("name_a,name_b,decision\nKivikko,Kivikon kunta,maybe\n", encoding="utf-8")
+    for cmd in (["orgs", str(src)], ["build", str(src), "--out", str(tmp_path / "out")]):
+        r = runner.invoke(main, [*cmd, "--decisions", str(review)])
+        assert r.exit_code == 1 and "review.csv" in r.output and "row 2" in r.output and "maybe" in r.output
+        assert "Traceback" not in r.output
