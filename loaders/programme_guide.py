@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from .prose import (ORG_HEAD_RE, YEARS_RE, Block, Vocabulary, blocks, nominative, sentence_case,
+from .prose import (ORG_HEAD_RE, YEARS_RE, Block, Vocabulary, blocks, nominative, running_furniture, sentence_case,
                     sentences)
 from .prose import line_count as _line_count
 from .prose import scrub_contacts
@@ -71,8 +71,9 @@ def score(lines: list[Line]) -> int:
 def _furniture(lines: list[Line]) -> list[Line]:
     """The lines with running headers/footers ('... JULKAISUJA 2020:11 ...') blanked."""
     out = []
+    running = running_furniture(lines)
     for ln in lines:
-        if _SERIES_RE.match(ln.text):
+        if _SERIES_RE.match(ln.text) or ln.no in running:
             out.append(Line(ln.no, ""))
         else:
             out.append(ln)

@@ -53,7 +53,8 @@ _PARTNER_INTRO_RE = re.compile(r"(?:yhteistyö)?kumppan\w*[^.]*:$", re.I)
 #: a table cell label and the cell under it: 'Hankkeen nimi' / 'Alfa-hanke (ALFA)'
 _LABELS = {"title": r"hankkeen\s+nimi|projektin\s+nimi|hanke", "applicant": r"hakija(?:organisaatio)?",
            "administrator": r"hallinnoija|hankehallinnoija|hallinnoiva\s+organisaatio"}
-_APPLY_RE = re.compile(r"(?:rahoitusta|avustusta|hankerahoitusta|rahoitus)\s+haetaan\s+(?P<what>.+?)\s?[-–]\s?"
+_APPLY_RE = re.compile(r"(?:(?:rahoitusta|avustusta|hankerahoitusta|rahoitus)\s+haetaan|"
+                       r"haetaan\s+(?:rahoitusta|avustusta|hankerahoitusta))\s+(?P<what>.+?)\s?[-–]\s?"
                        r"toimenpidekokonaisuu\w*", re.I)
 _GENERIC = re.compile(r"^(?:[a-zåäö]|muut\b|Muut\b)")
 

@@ -248,3 +248,20 @@ def test_unseen_plan_related_projects(plan):
     assert right >= 0.8 * len(PLAN_RELATED)
     assert get("Polkuja töihin").participants[0].organisation == "Kivikosken kaupunki"
     assert rels[get("Työkyky kuntoon").name] == "parallel"
+
+
+@pytest.mark.parametrize("name,kind", [(TL5, "tl5-list"), (GUIDE, "programme-guide"), (PLAN, "project-plan")])
+def test_unseen_detection_is_clear_not_a_near_tie(name, kind):
+    import importlib
+    import sys
+    registry = sys.modules["loaders.detect"].TEXT_LOADERS
+    lines = _lines(name)
+    scores = {k: importlib.import_module(m).score(lines) for k, m in registry.items()}
+    best = scores.pop(kind)
+    assert best > 0 and all(s * 2 <= best for s in scores.values()), scores
+
+
+def test_a_plan_that_says_haetaan_rahoitusta_first():
+    assert project_plan.measure_packages_applied(
+        "Hankkeelle haetaan rahoitusta alfan tuki sekä beetan menetelmät -toimenpidekokonaisuuksiin.") == \
+        ["Alfan tuki", "Beetan menetelmät"]
