@@ -74,12 +74,13 @@ def _similar_word(t: str, u: str) -> bool:
 
 def _words(p: ParsedName, other: ParsedName) -> tuple[tuple[str, ...], str]:
     """(distinctive words, head word) of ``p``; a distinctive word that is the other
-    name's head word misspelt ('ammattikorkekoulu') counts as that head word."""
+    name's head word misspelt ('ammattikorkekoulu') counts as that head word, but not
+    one in the genitive ('Kuopion kaupungin Asunnot Oy' is not a city)."""
     if p.head:
         return p.distinctive, fold(p.head.word)
     if other.head:
         h = fold(other.head.word)
-        rest = tuple(t for t in p.distinctive if not _similar_word(t, h))
+        rest = tuple(t for t in p.distinctive if not _similar_word(t, h) or same_word(h, t))
         if len(rest) < len(p.distinctive):
             return rest, h
     return p.distinctive, ""

@@ -819,6 +819,12 @@ VARIANTS_MERGE = [
     ("Korpelan Kuntoutussäätiön", "Korpelan kuntoutussäätiö sr"),
     ("Harjulan Sininauhaliiton", "Harjulan Sininauhaliitto ry"),
     ("Kirkkopalvelut ry, STEP-koulutus", "Kirkkopalvelut ry"),
+    ("Työ- ja elinkeinoministeriön ESR-yksikkö", "TEM"),
+    ("Keski-Suomen työ- ja elinkeinotoimisto", "Keski-Suomen TE-toimisto"),
+    ("Keski-Suomen TE-toimiston", "Keski-Suomen TE-toimisto"),
+    ("Hanko", "Hangon kaupunki"),
+    ("Lieto", "Liedon kunta"),
+    ("Vasa", "Vasa stad"),
 ]
 
 VARIANTS_APART = [
@@ -843,6 +849,11 @@ VARIANTS_APART = [
     ("Oulun kaupunki", "Oulun Seudun Uusyrityskeskus ry"),
     ("Kuopion kaupunki", "Kuopion yliopistollinen sairaala"),
     ("Helsingin kaupunki", "Helsingin kaupungin asunnot Oy"),              # a company the city owns
+    ("Oulun kaupunki", "Oulun kaupungin Kotipalvelu Oy"),
+    ("Turku", "Turun yliopisto"),
+    ("Vantaa", "Vantaan ja Keravan hyvinvointialue"),
+    ("Aalto-yliopisto, Espoo", "Espoon kaupunki"),                           # a campus, not a unit of Espoo
+    ("Helsingin kaupunki, Espoon kaupunki", "Helsingin kaupunki"),           # two organisations in one cell
     ("Helsingin kaupunki", "Helsingin kaupungin Liikuntasäätiö sr"),        # a foundation it founded
     ("Tampereen yliopisto", "Tampereen yliopiston ylioppilaskunta TREY"),
     # bare place names that only look like another municipality
@@ -916,7 +927,8 @@ def test_business_ids_with_name_variants(mentions, n):
 
 @pytest.mark.parametrize("a,b", [("Keski-Suomen sairaanhoitopiiri", "Keski-Suomen hyvinvointialue"),
                                  ("Helsinki", "Helsingin yliopisto"),
-                                 ("Etelä-Savon ELY-keskus", "Etelä-Karjalan ELY-keskus")])
+                                 ("Etelä-Savon ELY-keskus", "Etelä-Karjalan ELY-keskus"),
+                                 ("Kuopion kaupunki", "Kuopion kaupungin Asunnot Oy")])
 def test_successors_and_other_kinds_are_not_review_questions(a, b):
     """A wellbeing services county is a new legal person that took over the hospital
     district's tasks (Laki 616/2021), not a new name: two organisations, nothing to ask."""
@@ -986,3 +998,11 @@ def test_review_workflow_from_the_command_line(tmp_path):
         r = runner.invoke(main, [*cmd, "--decisions", str(review)])
         assert r.exit_code == 1 and "review.csv" in r.output and "row 2" in r.output and "maybe" in r.output
         assert "Traceback" not in r.output
+
+
+@pytest.mark.parametrize("printed", ["1234567\u20131", "1234567 \u2013 1", "Y-tunnus: 1234567-1", "y-tunnus 1234567-1",
+                                     "FI12345671"])
+def test_business_ids_as_documents_print_them(printed):
+    assert normalise_business_id(printed) == "1234567-1"
+    res = resolve([NameMention("Kivikon Sähkö Oy", "a", 1, printed), NameMention("KS Energia Oy", "b", 2, "1234567-1")])
+    assert len(res.entities) == 1 and res.entities[0].business_id == "1234567-1" and not res.warnings
