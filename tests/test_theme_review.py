@@ -24,8 +24,9 @@ from loaders.text import EMAIL_RE, PHONE_RE, read_lines
 from loaders.theme_review_box import parse_funding
 from loaders.theme_review_lists import looks_like_entry, parse_list
 
+from conftest import GOLD
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SOURCES = REPO / "data" / "sources"
 SEED = SOURCES / "002_ecf7eb9cbcaeb76b.txt"
 OTHER_KINDS = ["000_5390a3236872ddc1.txt", "001_28a3102e30eb8057.txt",
@@ -598,10 +599,7 @@ def _scorer():
 
 @pytest.fixture(scope="module")
 def gold():
-    path = SHARED / "gold" / "002_first_four_themes.json"
-    if not path.exists():
-        pytest.fail(f"gold reading missing: {path} (shared/ must sit beside the repository)")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(GOLD.read_text(encoding="utf-8"))
 
 
 def test_gold_first_four_themes_f1_and_role_accuracy(gold, seed):
