@@ -350,7 +350,7 @@ def _business_id(value: Any) -> Optional[str]:
 
 
 def _code(value: Any) -> str:
-    """A project or group code: 's30540', ' S 30540', an Excel number 205677.0 -> 'S30540', '205677'."""
+    """A project or group code: 's99901', ' S 99901', an Excel number 123456.0 -> 'S99901', '123456'."""
     s = _text(value).lstrip("'")
     if re.fullmatch(r"[A-Za-z]{1,3}[-\s]?\d{3,}", s):
         s = s.replace(" ", "").upper()
