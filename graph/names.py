@@ -212,7 +212,7 @@ def _inflected_heads() -> dict:
 
 def _inflected_head(tok: str) -> tuple[Optional[Head], str]:
     """(head, distinctive prefix) of a folded token that is an inflected head word
-    ('kaupungin', 'Kuntoutussäätiön'), else (None, tok)."""
+    ('kaupungin', 'Liikuntasäätiön'), else (None, tok)."""
     table = _inflected_heads()
     for i in [0, *range(3, len(tok) - 2)]:
         head = table.get(tok[i:])
@@ -336,7 +336,7 @@ def _tokens(work: str) -> list[str]:
 
 
 def _nominative(tok: str, head: Head, prefix: str) -> str:
-    """An inflected head token in the nominative ('kaupungin' -> 'kaupunki', 'Kuntoutussäätiön' -> 'kuntoutussäätiö')."""
+    """An inflected head token in the nominative ('kaupungin' -> 'kaupunki', 'Liikuntasäätiön' -> 'liikuntasäätiö')."""
     word = prefix + head.word if prefix else head.word
     return word[:1].upper() + word[1:] if tok[:1].isupper() and prefix else word
 

@@ -23,8 +23,9 @@ from graph.business_id import normalise_business_id, validate_business_id
 from graph.names import clean, parse
 from loaders.reference import DATA_DIR, aliases, head_phrases, head_words, legal_forms
 
+from conftest import GOLD
+
 REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO.parent / "shared" / "gold" / "002_first_four_themes.json"
 
 
 def res_of(*names, decisions=None, source="t.txt"):
@@ -215,8 +216,6 @@ def test_definitely_different_pairs_are_not_review_questions(a, b):
 
 @pytest.fixture(scope="module")
 def gold():
-    if not GOLD.exists():
-        pytest.skip("gold annotations not available")
     return json.loads(GOLD.read_text(encoding="utf-8"))["organisations"]
 
 
