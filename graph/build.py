@@ -591,11 +591,17 @@ def organisation_mentions(docs: Iterable[SourceDocument]) -> list[NameMention]:
     return out
 
 
+def stated_aliases(docs: Iterable[SourceDocument]) -> list[tuple[str, str]]:
+    """(full name, abbreviation) pairs the documents define themselves ('X (ABBR)')."""
+    return [(m.expanded, m.name) for doc in docs for m in doc.organisations
+            if m.expanded and m.expanded != m.name]
+
+
 def build_graph(docs: list[SourceDocument], decisions: Optional[Path] = None,
                 include_officials: bool = False) -> BuildResult:
     """Resolve organisations and turn the records of ``docs`` into one graph."""
     docs = sorted(docs, key=lambda d: d.name)
-    resolution = resolve(organisation_mentions(docs), decisions=decisions)
+    resolution = resolve(organisation_mentions(docs), decisions=decisions, stated=stated_aliases(docs))
     b = _Builder(docs, resolution, include_officials)
     graph = b.run()
     return BuildResult(graph, resolution, docs, [*resolution.warnings, *b.warnings])

@@ -269,9 +269,8 @@ def _as_decisions(decisions) -> list[Decision]:
     return [d if isinstance(d, Decision) else Decision(*d) for d in decisions]
 
 
-def _apply_decisions(cl: _Clusters, nodes: list[_Node], decisions: list[Decision],
-                     warnings: list[str]) -> list[Decision]:
-    """keep_apart first (they block every later union), then merge."""
+def _name_lookup(nodes: list[_Node]):
+    """A function from a name as a person writes it to the ids of the nodes it names."""
     lookup: dict[str, set[tuple]] = defaultdict(set)
     for n in nodes:
         for text in [*n.displays, *(m.name for m in n.mentions)]:
@@ -287,7 +286,23 @@ def _apply_decisions(cl: _Clusters, nodes: list[_Node], decisions: list[Decision
         if len({i[2] for i in ids}) > 1 and any(not i[2] for i in ids):
             ids = {i for i in ids if not i[2]}      # a bare name shared by several IDs: the one printed without
         return ids
+    return nodes_of
 
+
+def _merge_stated(cl: _Clusters, nodes: list[_Node], stated: Iterable[tuple[str, str]]):
+    """Pairs a document itself equates ('Keski-Suomen Yhteisöjen Tuki (KYT)' defines KYT):
+    merged unless a decision keeps them apart or their business IDs differ."""
+    nodes_of = _name_lookup(nodes)
+    for a, b in sorted(set(stated)):
+        for x in sorted(nodes_of(a)):
+            for y in sorted(nodes_of(b)):
+                cl.union(x, y)
+
+
+def _apply_decisions(cl: _Clusters, nodes: list[_Node], decisions: list[Decision],
+                     warnings: list[str]) -> list[Decision]:
+    """keep_apart first (they block every later union), then merge."""
+    nodes_of = _name_lookup(nodes)
     values: dict[frozenset, set[str]] = defaultdict(set)
     for d in decisions:
         values[frozenset((_norm(d.name_a), _norm(d.name_b)))].add(d.decision)
@@ -397,9 +412,10 @@ def _merge_acronyms(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: 
     """A bare acronym ('SYKLI') joins the one organisation printed with it
     ('Suomen ympäristöopisto SYKLI Oy'); several, or only matching initials: review."""
     holders: dict[str, set[tuple]] = defaultdict(set)
-    for n in nodes:
-        if n.parsed.acronym and not n.parsed.bare_acronym:
-            holders[n.parsed.acronym.casefold()].add(n.id)
+    for n in nodes:                 # every printed form counts, not only the most frequent one
+        for p in map(parse, n.displays):
+            if p.acronym and not p.bare_acronym:
+                holders[p.acronym.casefold()].add(n.id)
     for n in nodes:
         p = n.parsed
         if not p.bare_acronym or p.alias:
@@ -444,17 +460,21 @@ def _entity(nodes: list[_Node]) -> OrgEntity:
 
 
 def resolve(mentions: Iterable[NameMention],
-            decisions: Union[str, Path, Iterable[Decision], None] = None) -> Resolution:
+            decisions: Union[str, Path, Iterable[Decision], None] = None,
+            stated: Iterable[tuple[str, str]] = ()) -> Resolution:
     """Resolve printed names into organisations (deterministic, independent of input order).
 
     ``decisions``: a reviewed CSV (see :func:`graph.review.read_decisions`) or
     :class:`Decision` objects; they override the name rules both ways.
+    ``stated``: (name, name) pairs a source document equates, such as an
+    abbreviation it defines; merged unless a decision keeps them apart.
     """
     warnings: list[str] = []
     nodes = _nodes(sorted(set(mentions), key=_mention_order), warnings)
     cl = _Clusters(nodes)
     review: list[tuple[tuple, tuple, float, str]] = []
     applied = _apply_decisions(cl, nodes, _as_decisions(decisions), warnings)
+    _merge_stated(cl, nodes, stated)
     ambiguous = _merge_exact(cl, nodes, review)
     _merge_similar(cl, nodes, review, ambiguous)
     _merge_acronyms(cl, nodes, review, ambiguous)

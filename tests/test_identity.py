@@ -332,6 +332,26 @@ def test_an_unknown_acronym_matching_the_initials_is_a_question_not_a_merge(acro
     assert "initials" in res.review_queue[0].reason
 
 
+def test_an_abbreviation_the_document_defines_is_merged_and_a_decision_can_still_keep_it_apart():
+    mentions = [NameMention("Rantalan Yhteisöjen Tuki", "plan.txt", 7), NameMention("RYT", "plan.txt", 9)]
+    stated = [("Rantalan Yhteisöjen Tuki", "RYT")]
+    assert len(resolve(mentions).entities) == 2                      # initials alone: a question
+    res = resolve(mentions, stated=stated)
+    assert len(res.entities) == 1 and not res.review_queue
+    assert res.entities[0].label == "Rantalan Yhteisöjen Tuki"
+    apart = [Decision("Rantalan Yhteisöjen Tuki", "RYT", "keep_apart")]
+    assert len(resolve(mentions, decisions=apart, stated=stated).entities) == 2
+
+
+def test_an_acronym_printed_with_the_name_once_joins_the_bare_acronym_however_often_the_plain_name_is_printed():
+    res = resolve([NameMention("Rantalan Yhteisöjen Tuki (RYT)", "a.txt", 1),
+                   NameMention("Rantalan Yhteisöjen Tuki", "a.txt", 3),
+                   NameMention("Rantalan Yhteisöjen Tuki", "b.txt", 4),
+                   NameMention("RYT", "a.txt", 5)])
+    assert [(e.label, e.acronym) for e in res.entities] == [("Rantalan Yhteisöjen Tuki", "RYT")]
+    assert not res.review_queue
+
+
 def test_queue_is_sorted_by_score():
     res = res_of("Espoon seudun koulutuskuntayhtymä Omnia", "Espoon koulutuskuntayhtymä Omnia",
                  "Kivelän kaupunki", "Kivelän kunta", "Rantalan Invalidit ry", "Rantalan Invalidiliitto ry")
