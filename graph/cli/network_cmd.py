@@ -101,8 +101,8 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
     \b
     Examples:
       hankeverkko map out/graph.ttl --out out/map.html
-      hankeverkko map out/graph.ttl --theme "Teema Yksi" --colour type --out theme.html
-      hankeverkko map out/graph.ttl --org "Alfa Oy" --radius 2 --out alfa.html
+      hankeverkko map out/graph.ttl --theme "Jatkuva oppiminen" --colour type --out theme.html
+      hankeverkko map out/graph.ttl --org THL --radius 2 --out thl.html
       hankeverkko map out/graph.ttl --period 2021-2027 --size funding --out report.svg
       hankeverkko map --store oxigraph:out/store --out map.html
     """
@@ -140,7 +140,7 @@ def network(graph_file, store_spec, theme, period, roles, org_types, seed, out_d
     \b
     Examples:
       hankeverkko network out/graph.ttl --out out/network/
-      hankeverkko network out/graph.ttl --period 2014-2020 --format csv --out old/
+      hankeverkko network out/graph.ttl --theme "Jatkuva oppiminen" --format csv --out jatkuva/
     """
     from graph.analysis import summarise
     from graph.export import EXPORT_FORMATS, export_network

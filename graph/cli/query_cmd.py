@@ -57,7 +57,7 @@ def query(name_or_file, params, fmt, graph_file, store_spec, endpoint_url, engin
     Examples:
       hankeverkko query --list
       hankeverkko query themes
-      hankeverkko query theme_projects -p theme="Teema Yksi" --graph out/graph.ttl --format csv
+      hankeverkko query theme_projects -p theme="Jatkuva oppiminen" --graph out/graph.ttl --format csv
       hankeverkko query multi_theme_organisations -p min_themes=3 --store oxigraph:out/store
       hankeverkko query organisation_portfolio -p organisation=THL --endpoint http://localhost:7878/query
       hankeverkko query my_question.rq --graph out/graph.ttl --format json
