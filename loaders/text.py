@@ -66,6 +66,9 @@ EMAIL_RE = re.compile(r"[\w.%+-]+(?:@|\(at\)|\[at\])[\w-]+(?:\.[\w-]+)+", re.I)
 PHONE_RE = re.compile(r"(?:\+358|\b0)[\s\d]{6,}\d")
 _MAILTO_RE = re.compile(r"^\s*mailto:", re.I)
 _PAGE_NO_RE = re.compile(r"^\s*\d{1,3}\s*$")
+# 'Sivu 12 / 40', 'Sivu 12', '12 / 40', 'Sida 3 (14)', 'Page 3 of 14'
+_PAGE_OF_RE = re.compile(r"^\s*(?:(?:sivu|sida|page|s\.)\s*\d{1,3}(?:\s*(?:/|of|\()\s*\d{1,3}\)?)?"
+                         r"|\d{1,3}\s*/\s*\d{1,3})\s*$", re.I)
 
 
 def is_url(s: str) -> bool:
@@ -77,7 +80,7 @@ def is_url(s: str) -> bool:
 def is_noise(s: str) -> bool:
     """Page furniture: blank lines, page numbers, ``mailto:`` link lines."""
     t = s.strip()
-    return not t or bool(_MAILTO_RE.match(t)) or bool(_PAGE_NO_RE.match(t))
+    return not t or bool(_MAILTO_RE.match(t)) or bool(_PAGE_NO_RE.match(t)) or bool(_PAGE_OF_RE.match(t))
 
 
 def strip_contact_details(s: str) -> str:
@@ -107,6 +110,8 @@ def dehyphenate(left: str, right: str) -> str:
     'ravintola-alalla'
     >>> dehyphenate("kehittämis-", "hankkeita")
     'kehittämishankkeita'
+    >>> dehyphenate("Sosiaali-", "ja terveysala")
+    'Sosiaali- ja terveysala'
     """
     left = left.rstrip()
     right = right.lstrip()
@@ -114,6 +119,9 @@ def dehyphenate(left: str, right: str) -> str:
         return f"{left} {right}".strip()
     if not right:
         return left
+    # a suspended compound broken after its hyphen: 'Sosiaali-' + 'ja terveysala'
+    if re.match(r"(?:%s)\b" % "|".join(_CONJUNCTIONS), right):
+        return f"{left} {right}"
     # an en-dash style separator 'A -' or a list hyphen: keep with a space
     if left.endswith(" -"):
         return f"{left} {right}"
@@ -340,7 +348,7 @@ def parse_period_loose(text: str) -> tuple[Optional[_dt.date], Optional[_dt.date
 # Words that end Finnish/Swedish organisation names: legal forms as separate
 # tokens, and head nouns at the end of a (compound) word.  This is grammar of
 # the documents, not a list of organisations.
-_LEGAL_FORM_RE = re.compile(r"(?:^|\s)(?:oy|oyj|ab|ry|r\.y\.?|rf|sr|ky|ay|osk|gmbh|ltd|inc)\.?(?=\s|,|$)", re.I)
+_LEGAL_FORM_RE = re.compile(r"(?:^|\s)(?:oy|oyj|ab|ry|r\.y\.?|rf|r\.f\.?|sr|ky|ay|osk|gmbh|ltd|inc)\.?(?=\s|,|$)", re.I)
 _ORG_HEAD_RE = re.compile(
     r"(?:keskus|kaupunki|kunta|yhtymä|säätiö|stiftelse|yhdistys|liitto|förbund|seura|opisto|"
     r"koulu|yliopisto|universitet|akademi|akatemia|laitos|virasto|hallitus|ministeriö|kanslia|"
@@ -392,6 +400,8 @@ def split_names(text: str, *, single: bool = False) -> list[str]:
     ['KEHA-keskus', 'Uudenmaan ELY-keskus']
     >>> split_names("Kirkkopalvelut/STEP-koulutus, Vates-säätiö")
     ['Kirkkopalvelut/STEP-koulutus', 'Vates-säätiö']
+    >>> split_names("Föreningen Exempel r.f., Alfa Ab")
+    ['Föreningen Exempel r.f.', 'Alfa Ab']
     >>> split_names("Yhdistys Arvo ry, Allians för Societala Företag rf", single=True)
     ['Yhdistys Arvo ry, Allians för Societala Företag rf']
     """
@@ -419,4 +429,11 @@ def split_names(text: str, *, single: bool = False) -> list[str]:
             out += halves
         else:
             out.append(p)
-    return [o.strip(" .,;:") for o in out if o.strip(" .,;:")]
+    return [_keep_abbrev_dot(o, o.strip(" .,;:")) for o in out if o.strip(" .,;:")]
+
+
+def _keep_abbrev_dot(raw: str, stripped: str) -> str:
+    """'Alfa r.f.' keeps the full stop of its abbreviated legal form."""
+    if re.search(r"\b[a-zåäö]\.[a-zåäö]$", stripped, re.I) and raw.rstrip(" ,;:").endswith(stripped + "."):
+        return stripped + "."
+    return stripped

@@ -48,7 +48,8 @@ _LABELS = {
     "contacts": re.compile(r"^yhteyshenkilö", re.I),
     "ministry": re.compile(r"^(?:vastuullinen hallinnonala|vastuuministeriö)", re.I),
     "period": re.compile(r"^(?:teeman\s+)?toteutusaika\b", re.I),
-    "funding": re.compile(r"^(?:teeman[^:]{0,30}\(\s*eu|[a-d]\)\s*julkinen rahoituskehys)", re.I),
+    "funding": re.compile(r"^(?:teeman[^:]{0,30}\(\s*eu|(?:teeman\s+)?rahoitus\s*\(\s*eu|[a-d]\)\s*julkinen rahoituskehys"
+                          r"|(?:julkinen\s+)?rahoituskehys\b)", re.I),
 }
 # the words that close a multi-line label
 _LABEL_END = {"contacts": re.compile(r"vastuuhenkilö\)\s*:?\s*$|\)\s*:?\s*$", re.I),
@@ -127,12 +128,16 @@ def read_box(lines: list[Line]) -> Box:
                     i = j
                 elif ":" in t and t.split(":", 1)[1].strip():     # a one-line label with its value
                     blocks[label].append(Line(lines[i].no, t.split(":", 1)[1]))
+                elif label == "ministry":                           # 'Vastuuministeriö TEM/OKM'
+                    rest = re.sub(r"^(?:vastuullinen hallinnonala|vastuuministeriö\w*)\s*", "", t, flags=re.I)
+                    if rest and not re.match(r"(?:ja|sekä)\b", rest, re.I):
+                        blocks[label].append(Line(lines[i].no, rest))
             elif label == "period":
                 blocks[label].append(Line(lines[i].no, re.sub(r"^\s*(?:teeman\s+)?toteutusaika\s*:?", "",
                                                                lines[i].text, flags=re.I)))
             elif label == "funding":
                 rest = re.sub(r"^teeman[^:]*\)\s*:?|^teeman[^:]*:", "", t, flags=re.I) if t.lower().startswith(
-                    "teeman") else t
+                    "teeman") else re.sub(r"^rahoitus\s*\([^)]*\)\s*[:,]?", "", t, flags=re.I)
                 if rest.strip():
                     blocks[label].append(Line(lines[i].no, rest))
             i += 1
@@ -167,6 +172,14 @@ def read_box(lines: list[Line]) -> Box:
 
 _FIELDS = (("frame", "rahoituskehys"), ("reserved", "varaukset"),
            ("committed", "sidotut"), ("paid", "maksetut"))
+# the label words as tables and later reviews print them ('Kehys', 'Varattu', 'Maksettu')
+_FIELD_RES = (("frame", re.compile(r"(?:rahoitus)?kehys\w*", re.I)),
+              ("reserved", re.compile(r"varauk\w*|varattu\w*", re.I)),
+              ("committed", re.compile(r"sidot\w*(?:\s+valtuudet)?", re.I)),
+              ("paid", re.compile(r"makset\w*(?:\s+kustannukset)?|maksettu\w*", re.I)))
+_LABEL_WORDS_RE = re.compile(r"^(?:\s*(?:julkinen|kustannukset|valtuudet|rahoitus|yhteensä|[a-d]\))\s*)*$", re.I)
+# one value after another on a line of a flattened table: '18,5 milj. euroa 6 240 000 € 1 120 400 €'
+_VALUE_GAP_RE = re.compile(r"(?<=€|\be|a)\s+(?=\d)")
 _NOT_YET_RE = re.compile(r"^(?:ei vielä|ei ole|ei maksettu)", re.I)
 
 
@@ -211,13 +224,27 @@ def parse_funding(lines: list[Line]) -> Funding:
             continue
         m = re.match(r"^([a-dA-D])\)\s*(.*)$", t)
         letter, rest = (m.group(1).lower(), m.group(2)) if m else (None, t)
-        fld = next((f for f, kw in _FIELDS if kw in rest.lower()), None)
+        # a table header: several labels on one line and nothing else
+        found = sorted((mm.start(), mm.end(), f) for f, rx in _FIELD_RES for mm in rx.finditer(rest))
+        if len(found) > 1:
+            leftover = rest
+            for a, b, _ in reversed(found):
+                leftover = leftover[:a] + " " + leftover[b:]
+            if _LABEL_WORDS_RE.match(leftover):
+                labelled += [f for _, _, f in found]
+                continue
+        if not letter and not any(rx.match(rest) for _, rx in _FIELD_RES) and \
+                len(_VALUE_GAP_RE.split(rest)) > 1 and all(_amount(v) is not None for v in _VALUE_GAP_RE.split(rest)):
+            loose += [_amount(v) for v in _VALUE_GAP_RE.split(rest)]
+            continue
+        fm = next(((f, mm) for f, rx in _FIELD_RES for mm in [rx.search(rest)]
+                   if mm and not re.search(r"\d", rest[:mm.start()])), None)
+        fld = fm[0] if fm else None
         if fld:
             if letter:
                 letter_field[letter] = fld
             labelled.append(fld)
-            after = rest.lower().split(dict(_FIELDS)[fld], 1)[1]
-            after = re.sub(r"^[\wåäö]*", "", after)          # rest of the label word
+            after = rest.lower()[fm[1].end():]
             after = re.sub(r"^\s*(?:valtuudet|kustannukset)\b", "", after).lstrip(" :")
             value = _amount(after) if re.search(r"\d|ei vielä", after) else None
             if value is None and re.fullmatch(r"\d+(?:,\d{1,2})?", after.strip()):
