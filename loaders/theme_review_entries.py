@@ -32,7 +32,7 @@ ROLE_SUFFIX_RE = re.compile(r"\s*(?:\(\s*(?P<a>pää|osa)toteuttaja(?:na)?\s*\)|
 LEGAL_START_RE = re.compile(r"^(?:oy|oyj|ab|ry|rf|sr|r\.y\.?|ky|ay|osk)\b", re.I)
 _COORD_MARK_RE = re.compile(r"\s*\((?:teeman\s+)?koordinaatiohanke\)\s*", re.I)
 _COORD_PREFIX_RE = re.compile(r"^(?:koordinaatiohanke|koordinoiva hanke)\s*:?\s+", re.I)
-_COST_RE = re.compile(r"\.?\s*\bKustannusarvio\b\s*:?\s*(?P<n>[\d\s\u00a0]*(?:,\d+)?)\s*(?:€|e\b|euroa)?\s*\.?", re.I)
+_COST_RE = re.compile(r"[.,]?\s*\bKustannusarvio\b\s*(?:yhteensä\s*)?:?\s*(?P<n>[\d\s\u00a0]*(?:,\d+)?)\s*(?:€|e\b|euroa)?\s*\.?", re.I)
 
 
 def is_group_code(code: Optional[str]) -> bool:
@@ -179,6 +179,8 @@ def to_project(e: Entry, source: str, theme: Optional[str], programme: Optional[
     if pm:
         start, end = parse_period(pm.group(0))
         header = (header[:pm.start()] + header[pm.end():]).strip()
+    header, header_cost = _cost(header)           # '1.9.2029–31.8.2031, kustannusarvio yhteensä 1 480 000 €'
+    header = header.strip(" ,")
     if _COORD_MARK_RE.search(header):
         e.coordination = True
         header = _COORD_MARK_RE.sub(" ", header)
@@ -192,7 +194,7 @@ def to_project(e: Entry, source: str, theme: Optional[str], programme: Optional[
         name, orgs = split_header(header)
         parts = [("implementer", "toteuttaja" if single else "toteuttajat", [(e.first, o)]) for o in orgs]
     name = normalise_space(name).strip(" ,.:;")
-    cost = None
+    cost = header_cost
     participants: list[Participation] = []
     for role, label, lines in parts:
         text = join_broken(t for _, t in lines)

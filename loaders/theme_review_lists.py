@@ -53,6 +53,13 @@ _COORD_LEAD_RE = re.compile(r"^(?:teeman\s+)?(?:koordinaatiohanke|koordinoiva ha
                             % CODE_RE.pattern, re.I)
 _SISALTO_RE = re.compile(r"^sisältöosio\b\s*:?\s*(?P<rest>.*)$", re.I)
 _TABLE_START_RE = re.compile(r"^hakemus", re.I)
+# a table header whose cells are printed one per line: 'Ryhmähanke' / 'Hankekoodi' / 'Hankkeen nimi' / 'Toteuttaja'
+_HEADER_CELL_RE = re.compile(r"^(?:ryhmähanke(?:tunnus|koodi)?|hanke(?:koodi|tunnus|numero)|eura-koodi)$", re.I)
+_BULLET_RE = re.compile(r"^[•·▪◦‣*–-]\s+")
+_NAME_LABEL_RE = re.compile(r"^(?:hanke|hankkeen nimi)\s*:\s*(?=\S)", re.I)
+# 'Nimi (S60201)', 'Ryhmähanke Nimi (R-06220)': the code printed after the name
+_CODE_AFTER_RE = re.compile(r"^(?:ryhmähanke\s+)?(?P<name>[^()]+?(?:\([^()]*\)[^()]*?)?)\s*\(\s*(?P<code>%s)\s*\)\s*$"
+                            % CODE_RE.pattern, re.I)
 _DIGITS_ONLY_RE = re.compile(r"^[\d\s.,]+(?:€|e|euroa)?\.?$")
 
 
@@ -116,9 +123,15 @@ def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_
         if m:
             items.append(_Item(ln.no, ln.text, text, "sisalto", rest=m.group("rest")))
             continue
-        if _TABLE_START_RE.match(text):
+        if _TABLE_START_RE.match(text) or _HEADER_CELL_RE.match(text):
             items.append(_Item(ln.no, ln.text, text, "table"))
             continue
+        printed = text
+        text = _NAME_LABEL_RE.sub("", _BULLET_RE.sub("", text))
+        after = _CODE_AFTER_RE.match(text)
+        if after:
+            text = f"{after.group('code')} {after.group('name').strip()}"
+        rewritten = text != printed
         coord = _COORD_LEAD_RE.match(text)
         if coord:                          # 'Koordinaatiohanke: S1 Nimi, toteuttaja Alfa ry'
             text = text[coord.end():]
@@ -129,8 +142,17 @@ def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_
             items[-1].code2 = m.group("code")     # table cells one per line: 'S1' / 'R-1' / name ...
             items[-1].more += (ln.no,)
             continue
+        if m and not m.group("rest") and not m.group("num") and not is_group_code(m.group("code")) and items \
+                and items[-1].kind == "code" and is_group_code(items[-1].code) and not items[-1].rest \
+                and not items[-1].code2:
+            last = items[-1]                      # 'R-1' / 'S1' / name ...: the group column first
+            last.code, last.code2 = m.group("code"), last.code
+            last.more += (ln.no,)
+            continue
         if m and (m.group("rest") or not m.group("num")):
             raw = ln.text.strip()[coord.end():] if coord else ln.text.strip()
+            if rewritten:
+                raw = text
             raw_rest = _CODE_START_RE.match(raw).group("rest")    # keeps the column gaps
             items.append(_Item(ln.no, raw_rest, text, "code", rest=m.group("rest"),
                                code=m.group("code"), code2=m.group("code2"), numbered=bool(m.group("num")),
@@ -313,6 +335,9 @@ class _Parser:
                     (e.parts or split_header(join_broken(e.name_lines))[1]) and \
                     not re.search(r"(?:,|\bja|\bsekä|-|/|&)$", (e.part_text() or join_broken(e.name_lines)).rstrip()):
                 break            # a sentence after a complete entry ('Hankkeet käynnistyvät syksyllä.')
+            elif e.parts and it.kind == "text" and PERIOD_RE.match(it.text):
+                e.name_lines.append(it.text)      # 'Hakija: X' / '1.1.2030–31.12.2031, kustannusarvio 640 000 €'
+                e.used.add(it.no)
             elif e.parts:
                 e.parts[-1].lines.append((it.no, it.text))
                 e.used.add(it.no)

@@ -31,6 +31,7 @@ from .records import Participation, Project, Span, Theme
 from .text import Line, is_page_furniture, is_url, looks_like_org, normalise_space, split_names
 from .theme_review_box import Box
 from .theme_review_contacts import CoordinationHint
+from .prose import nominative
 from .theme_review_entries import acronym_of, name_key
 
 __all__ = ["Sentence", "prose_sentences", "CoordinationName", "coordination_names",
@@ -75,6 +76,7 @@ class CoordinationName:
     acronym: Optional[str]
     line: int
     of_theme: bool = False      # '<teema> -teeman koordinaatiohanke'
+    firm: bool = False          # 'Teeman koordinaatiohankkeena toimii X': the sentence says so outright
 
 
 _DASH_COORD_RE = re.compile(r"(?:\s+[-–]\s*|-)(?P<teeman>teeman\s+)?koordinaatiohank", re.I)
@@ -127,7 +129,9 @@ def coordination_names(sentences: list[Sentence]) -> list[CoordinationName]:
             out.append(CoordinationName(name, acronym or acronym_of(name), s.line, bool(m.group("teeman"))))
         for m in _KOORDINOIVA_RE.finditer(s.text):
             name = normalise_space(m.group("name"))
-            out.append(CoordinationName(name, acronym_of(name), s.line))
+            firm = bool(re.search(r"hankkeena", m.group(0), re.I)
+                        or re.search(r"\bteeman\s+$", s.text[:m.start()], re.I))
+            out.append(CoordinationName(name, acronym_of(name), s.line, firm=firm))
     return out
 
 
@@ -165,8 +169,44 @@ def _org_phrase(text: str) -> Optional[str]:
     return t if looks_like_org(t) or len(words) <= 4 else None
 
 
-def implementer_statements(sentences: list[Sentence]) -> list[Statement]:
+_RELATIVE_RES = (
+    (re.compile(r"\b(?:jota|joka)\s+toteuttaa\s+(?P<orgs>[^.;]+)", re.I), "implementer"),
+    (re.compile(r"\b(?:jota|joka)\s+hallinnoi\s+(?P<orgs>[^.;]+)", re.I), "administrator"),
+)
+# an organisation in the genitive before a participle: 'Alfan yliopiston toteuttamana', '... johtamassa'
+_GENITIVE_AGENT_RE = re.compile(r"(?P<before>[^.;]*?)\s+(?P<verb>toteuttama|hallinnoima|johtama)\w*\b", re.I)
+_AGENT_ROLE = {"toteuttama": "implementer", "hallinnoima": "administrator", "johtama": "main"}
+
+
+def _genitive_org(before: str, known: dict[str, str]) -> Optional[str]:
+    """The organisation in the genitive that ends ``before``: a name the document
+    prints elsewhere, else the name with its head word in the nominative."""
+    name = _name_before(before)
+    if not name or not name.endswith("n"):
+        return None
+    words = name.split()
+    for k in range(len(words)):
+        cand = " ".join(words[k:])
+        if cand.casefold() in known:
+            return known[cand.casefold()]
+    base = nominative(name)
+    return base if base != name and looks_like_org(base, acronyms=False) else None
+
+
+def implementer_statements(sentences: list[Sentence], known_orgs: frozenset[str] = frozenset()) -> list[Statement]:
     out: list[Statement] = []
+    known = {g.casefold(): k for k in known_orgs for g in _genitives(k) | {k + ":n"}}
+    for k, s in enumerate(sentences):
+        own = bool(re.search(r"koordin", s.text, re.I))
+        for rx, role in _RELATIVE_RES:
+            for m in rx.finditer(s.text):
+                one = _org_phrase(m.group("orgs"))
+                if one:
+                    out.append(Statement(one, role, own, s.line, s.text))
+        for m in _GENITIVE_AGENT_RE.finditer(s.text):
+            org = _genitive_org(m.group("before"), known)
+            if org:
+                out.append(Statement(org, _AGENT_ROLE[m.group("verb").lower()], own, s.line, s.text))
     for k, s in enumerate(sentences):
         own = bool(re.search(r"koordin", s.text, re.I))
         before = bool(k and re.search(r"koordin", sentences[k - 1].text, re.I))
@@ -270,14 +310,14 @@ def resolve_coordination(theme: Theme, box: Box, projects: list[Project], body: 
     ``known_orgs`` are organisation names the document prints elsewhere."""
     sentences = prose_sentences(body)
     names = coordination_names(sentences)
-    statements = implementer_statements(sentences) + joint_statements(sentences, set(known_orgs))
+    statements = implementer_statements(sentences, known_orgs) + joint_statements(sentences, set(known_orgs))
     hints = [h for h in box.coordination if h.name]
     # a name only the prose gives counts when the text says who runs it, or repeats it
     stated = any(s.coordination for s in statements)
     keys = [name_key(n.name) for n in names]
     candidates = [CoordinationName(h.name, acronym_of(h.name), h.line) for h in hints] + [
         n for n in names
-        if n.of_theme or stated or keys.count(name_key(n.name)) > 1
+        if n.of_theme or n.firm or stated or keys.count(name_key(n.name)) > 1
         or any(_matches(n.name, h.name) or (n.acronym and n.acronym == h.name) for h in hints)]
 
     def is_candidate(p: Project) -> bool:
