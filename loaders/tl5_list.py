@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .prose import BULLET_RE, ORG_HEAD_RE, YEARS_RE, Vocabulary, blocks, nominative, scrub_contacts, sentences
+from .prose import (BULLET_RE, ORG_HEAD_RE, YEARS_RE, Vocabulary, blocks, nominative, running_furniture, scrub_contacts,
+                    sentences)
 from .prose import line_count as _line_count
 from .records import OrgMention, Participation, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
 from .reference import aliases, expand_abbreviation, ministries
@@ -48,7 +49,7 @@ _PRODUCED_RE = re.compile(
     r"julkaisi|julkaistu|mallintanut|mallinnettu|mallinnettiin|rakentanut|rakennettu|rakennettiin)\b\s+(?:mm\.\s+)?(.+)$")
 #: 'X-hankkeen kehittämä Y', 'hankkeessa kehitettyä Y'
 _PARTICIPLE_RE = re.compile(
-    r"(?:[Hh]ankkee(?:ssa|n)|[Pp]rojekti(?:ssa|n))\s+(?:kehittämä|kehittämää|kehittämän|kehittämät|tuottama|tuottamaa|tuottaman|tuottamat|kehitetty|"
+    r"(?:[Hh]ankkee(?:ssa|n)|[Pp]rojekti(?:ssa|n)|\b[A-ZÅÄÖ]{3,}[A-ZÅÄÖ0-9]*:?n)\s+(?:kehittämä|kehittämää|kehittämän|kehittämät|tuottama|tuottamaa|tuottaman|tuottamat|kehitetty|"
     r"kehitettyä|kehitetyn|kehitetyt|tuotettu|tuotettua|tuotetun|luoma|luomaa|luotu|luotua)\s+(.+)$")
 _NP_STOP_RE = re.compile(
     r"[,.;:()]|\s(?:on|ovat|oli|olivat|voidaan|hyödynnetään|pyritään|jää|jäävät|käytetään|otetaan|"
@@ -134,6 +135,21 @@ def _ends_in_url(text: str) -> bool:
     return bool(toks) and bool(URL_RE.match(toks[-1]))
 
 
+def _completes_code(url: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues an eura link whose code the line break cut.
+
+    >>> _completes_code("https://x.fi/projekti.php?projektikoodi=S991", "01,")
+    True
+    >>> _completes_code("https://x.fi/projekti.php?projektikoodi=S99101,", "https://y.fi")
+    False
+    """
+    if _CODE_RE.search(url) and re.search(r"=[A-Z]\d{5}\W*$", url):
+        return False
+    return bool(re.match(r"^[\w=]+", nxt)) and not URL_RE.match(nxt) and \
+        bool(re.search(r"projekti\W{0,3}koodi\s*=\s*[A-Z]\d{5}(?!\d)", url + nxt, re.I)) and \
+        not re.search(r"projekti\W{0,3}koodi\s*=\s*[A-Z]\d{5}(?!\d)", url, re.I)
+
+
 def _join_entry(parts: list[str], vocab: Vocabulary, links: _Links) -> str:
     out = ""
     for p in parts:
@@ -143,6 +159,8 @@ def _join_entry(parts: list[str], vocab: Vocabulary, links: _Links) -> str:
         if out and out.endswith("-") and _ends_in_url(out):
             cut = out.rfind(" ") + 1
             out = out[:cut] + links.glue(out[cut:], p)
+        elif out and _ends_in_url(out) and _completes_code(out.split()[-1], p.split()[0]):
+            out += p      # a link broken inside its code: 'projektikoodi=S991' + '01
         else:
             out = vocab.dehyphenate(out, p) if out else p
     return normalise_space(out)
@@ -364,6 +382,115 @@ def _list_start(lines: list[Line], vocab: Vocabulary) -> int:
     return len(lines)
 
 
+# ----------------------------------------------------------------- a table flattened one cell per line
+
+#: column labels of a project table whose cells the PDF extraction put one per line
+_COLUMNS = (
+    ("code", re.compile(r"(?:eura[\s-]?)?(?:hanke|projekti)?(?:koodi|tunnus)|eura", re.I)),
+    ("name", re.compile(r"hanke|hankkeen\s+nimi|projekti|projektin\s+nimi|nimi", re.I)),
+    ("org", re.compile(r"(?:pää)?toteuttaja(?:t)?|hakija|hallinnoija|organisaatio", re.I)),
+    ("url", re.compile(r"linkki|linkit|verkkosivu(?:t)?|www-sivu(?:t)?|url|verkko-osoite|lisätieto(?:ja)?", re.I)),
+)
+_BARE_CODE_RE = re.compile(r"^\s*([A-Z]\d{5})\s*[,;]?\s*$")
+_EMPTY_CELL_RE = re.compile(r"^\s*[-–—]\s*$")
+
+
+def _column(text: str) -> Optional[str]:
+    t = normalise_space(text).strip(" :")
+    for key, rx in _COLUMNS:
+        if rx.fullmatch(t):
+            return key
+    return None
+
+
+def table_header(lines: list[Line], i: int) -> list[str]:
+    """The columns of a table header flattened one label per line at ``lines[i]``
+    ('Koodi' / 'Hanke' / 'Toteuttaja' / 'Linkki'), or [] when there is none.
+
+    >>> table_header([Line(1, "Koodi"), Line(2, "Hankkeen nimi"), Line(3, "Toteuttaja"), Line(4, "S99001")], 0)
+    ['code', 'name', 'org']
+    """
+    cols: list[str] = []
+    for ln in lines[i:i + 6]:
+        if not ln.text.strip():
+            if cols:
+                break
+            continue
+        key = _column(ln.text)
+        if key is None or key in cols:
+            break
+        cols.append(key)
+    return cols if len(cols) >= 3 and {"code", "name"} <= set(cols) else []
+
+
+def _glue_url(parts: list[str], links: "_Links") -> list[str]:
+    """A URL cell broken over lines, even inside the code ('projektikoodi=S991' + '01'):
+    a line continues the URL before it unless that one ended with a comma."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if not out:
+            out = p
+        elif out.endswith(",") or re.match(r"(?:https?://|www\.)", p, re.I):
+            out += " " + p
+        elif out.endswith("-"):
+            out = out[:out.rfind(" ") + 1] + links.glue(out[out.rfind(" ") + 1:], p)
+        else:
+            out += p
+    return [u.rstrip(",.;)") for u in URL_RE.findall(out)]
+
+
+def _split_org(cell_lines: list[str], vocab: Vocabulary, has_org: bool) -> tuple[str, Optional[str]]:
+    """Name and implementer cells of a row: the implementer is the last run of lines
+    that starts a new cell (capital letter, the line before not broken by a hyphen)
+    and reads as an organisation; without such a run, the last such line."""
+    n = len(cell_lines)
+    if not has_org or n < 2:
+        return normalise_space(vocab.join(cell_lines)), None
+    starts = [j for j in range(1, n) if cell_lines[j].strip()[:1].isupper()
+              and not cell_lines[j - 1].rstrip().endswith(("-", "–", ","))]
+    for j in reversed(starts):
+        org = normalise_space(vocab.join(cell_lines[j:]))
+        if ORG_HEAD_RE.search(org.split()[-1]) or ORG_HEAD_RE.search(org):
+            return normalise_space(vocab.join(cell_lines[:j])), org
+    if starts:
+        j = starts[-1]
+        return normalise_space(vocab.join(cell_lines[:j])), normalise_space(vocab.join(cell_lines[j:]))
+    return normalise_space(vocab.join(cell_lines)), None
+
+
+def _table_rows(list_lines: list[Line], cols: list[str], vocab: Vocabulary, links: "_Links",
+                seen_urls: set[str]) -> list[tuple[list[Line], str, str]]:
+    """(lines, entry text, code) per row of a code-first flattened table; header
+    lines repeated on later pages and page-annotation links are set aside."""
+    rows: list[list[Line]] = []
+    for ln in list_lines:
+        s = ln.text.strip()
+        if not s or _column(s):
+            continue
+        if _BARE_CODE_RE.match(s) and not (rows and rows[-1][-1].text.rstrip().endswith("=")):
+            rows.append([ln])
+        elif rows:
+            rows[-1].append(ln)
+    out = []
+    for row in rows:
+        code = _BARE_CODE_RE.match(row[0].text).group(1)
+        cells = [ln.text for ln in row[1:]]
+        u = next((k for k, c in enumerate(cells) if URL_RE.match(c.strip()) or _EMPTY_CELL_RE.match(c)), len(cells))
+        if "url" not in cols:
+            u = len(cells)
+        url_lines = [c for c in cells[u:] if not _EMPTY_CELL_RE.match(c)]
+        # links the page annotations repeat after the row's own cell
+        kept = [x for x in _glue_url(url_lines, links) if _url_key(x) not in seen_urls]
+        seen_urls.update(_url_key(x) for x in kept)
+        name, org = _split_org(cells[:u], vocab, "org" in cols)
+        text = name + (f", toteuttaja {org}" if org else "") + "".join(f", {x}" for x in kept)
+        out.append((row, text, code))
+    return out
+
+
 def load(lines: list[Line], source: str) -> SourceDocument:
     doc = SourceDocument(path=source, kind=KIND, line_count=_line_count(lines))
     vocab = Vocabulary.of_lines(lines)
@@ -393,6 +520,16 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         for tok in ln.text.split():
             if URL_RE.match(tok):
                 seen_urls.add(_url_key(tok))
+    furniture = running_furniture(lines)
+    list_lines = [ln for ln in list_lines if ln.no not in furniture]
+    # a table flattened one cell per line ('Koodi' / 'Hanke' / 'Toteuttaja' / 'Linkki', then the rows)
+    head_at = next((i for i, ln in enumerate(list_lines[:8]) if table_header(list_lines, i)), None)
+    table: list[tuple[list[Line], Optional[str], Optional[str]]] = []
+    if head_at is not None and table_header(list_lines, head_at)[0] == "code":
+        for row, text, code in _table_rows(list_lines[head_at:], table_header(list_lines, head_at), vocab, links,
+                                           seen_urls):
+            table.append((row, text, code))
+        list_lines = []
     bullets = False       # a list may have no bullets: then each name line starts an entry
     unbulleted: set[int] = set()
     for ln in list_lines:
@@ -434,10 +571,12 @@ def load(lines: list[Line], source: str) -> SourceDocument:
             if URL_RE.match(tok):
                 seen_urls.add(_url_key(tok))
 
-    for entry in entries:
-        first = _NUMBERED_ENTRY.sub("", BULLET_RE.sub("", entry[0].text, count=1), count=1)
-        parts = [first] + [e.text for e in entry[1:]]
-        text = _join_entry(parts, vocab, links)
+    items: list[tuple[list[Line], Optional[str], Optional[str]]] = [(e, None, None) for e in entries] + table
+    for entry, text, cell_code in items:
+        if text is None:
+            first = _NUMBERED_ENTRY.sub("", BULLET_RE.sub("", entry[0].text, count=1), count=1)
+            parts = [first] + [e.text for e in entry[1:]]
+            text = _join_entry(parts, vocab, links)
         span = Span(source, entry[0].no, entry[-1].no)
         urls = [u.rstrip(",.;)") for u in URL_RE.findall(text)]
         urls = ["http://" + u if u.casefold().startswith("www.") else u for u in urls]   # a scheme for 'www.x.fi'
@@ -478,7 +617,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         period = YEARS_RE.search(name)
         acronym, name = _acronym_and_name(name)
         kind = "coordination" if re.search(r"koordinaatio(?:hanke|hank|projekti)", text, re.I) else "single"
-        p = Project(name, span, code=code_m.group(1) if code_m else None, acronym=acronym, kind=kind,
+        p = Project(name, span, code=cell_code or (code_m.group(1) if code_m else None), acronym=acronym, kind=kind,
                     urls=list(dict.fromkeys(urls)), themes=[theme], programme=programme,
                     period=f"{period.group(1)}-{period.group(2)}" if period else None)
         for org, role in dict.fromkeys(implementers):

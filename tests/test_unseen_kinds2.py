@@ -1,0 +1,120 @@
+"""A second set of unseen documents of the three prose kinds, in other layouts.
+
+A second tester wrote ``tests/fixtures/*_unseen2.txt`` to differ from the first
+set: a TL5 report of another ministry whose project list is a table flattened
+one cell per line (code / name / implementer / link) with links broken inside
+the code and the header repeated after a page break; a programme guide of
+another ministry with lettered measure packages and a glossary of
+'Termi – määritelmä' lines under 'Sanasto'; a project plan whose administrator
+is a kuntayhtymä, with a 'Label: value' form, a numbered list of pilots, a
+partner table, a steering group of people with titles, and related projects
+named by EURA code or as 'aiemmin toteutettu X-hanke (2016–2018, toteuttaja Y)'.
+The expected readings were written by hand from the fixtures before the
+loaders ran.  Thresholds are the client's (see tests/test_unseen_kinds.py).
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+import loaders
+from loaders import programme_guide, project_plan, tl5_list
+from loaders.text import Line, read_lines
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _lines(name):
+    return read_lines((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ TL5 project list
+
+TL5 = "tl5_list_unseen2.txt"
+#: code -> (name, acronym, kind, implementer), read by hand
+TL5_EXPECTED = {
+    "S22104": ("Perustaitojen valtakunnallinen koordinaatiohanke", "PERVE", "coordination", "Opintokeskus Lumme ry"),
+    "S22117": ("Vankilasta opintoihin ja työhön", "VANKO", "single", "Vesiniemen kaupunki"),
+    "S22125": ("Kirjastot digitaitojen tukena", "DIGIKAVERI", "single", "Salmelan kaupunki"),
+    "S22131": ("Selkokielinen opiskelu ja osallisuus", "SELKO", "single", "Aavan Selkoyhdistys ry"),
+    "S22140": ("Maahanmuuttaneiden aikuisten ammatillisen kielitaidon polut", "KIELIPOLKU", "single",
+               "Itä-Rannikon ammattikorkeakoulu Oy"),
+    "S22148": ("Osallistava kansalaisopisto", None, "single", "Harjuvaaran kansalaisopiston kannatusyhdistys ry"),
+    "S22153": ("Työelämätaidot työpajoilla", "TAITAJA", "single", "Työpajasäätiö Ponnistus sr"),
+    "S22160": ("Aikuisten lukuinto ja lukutaito", "LUKIA", "single", "Lukemisen edistämisen säätiö Sanasampo sr"),
+    "S22169": ("Numeroista arkeen – matemaattisten perustaitojen kehittäminen", None, "single",
+               "Pohjanlahden yliopisto"),
+    "S22175": ("Aikuisten opinto-ohjauksen koordinaatiohanke", "OHJAA", "coordination", "Kehrän opintosäätiö sr"),
+}
+
+
+@pytest.fixture(scope="module")
+def tl5():
+    lines = _lines(TL5)
+    return lines, tl5_list.load(lines, TL5)
+
+
+def test_unseen2_tl5_is_detected_as_its_kind(tl5):
+    lines, _ = tl5
+    assert loaders.detect(lines) == "tl5-list"
+    assert loaders.load_file(FIXTURES / TL5).kind == "tl5-list"
+
+
+def test_unseen2_tl5_recall_from_a_flattened_table(tl5):
+    _, doc = tl5
+    got = {p.code: p for p in doc.projects if p.code}
+    found = set(got) & set(TL5_EXPECTED)
+    assert len(found) / len(TL5_EXPECTED) >= 0.95, f"missing {set(TL5_EXPECTED) - found}"
+    assert len(doc.projects) == len(TL5_EXPECTED), [(p.code, p.name) for p in doc.projects]
+    right = [c for c in found if (got[c].name, got[c].acronym, got[c].kind) == TL5_EXPECTED[c][:3]]
+    assert len(right) >= 0.9 * len(TL5_EXPECTED), \
+        {c: (got[c].name, got[c].acronym, got[c].kind) for c in found if c not in right}
+    impl = [c for c in found if [(x.organisation, x.role) for x in got[c].participants] ==
+            [(TL5_EXPECTED[c][3], "implementer")]]
+    assert len(impl) >= 0.9 * len(TL5_EXPECTED), \
+        {c: [x.organisation for x in got[c].participants] for c in found if c not in impl}
+
+
+def test_unseen2_tl5_links_broken_inside_the_code_and_page_annotations(tl5):
+    _, doc = tl5
+    got = {p.code: p for p in doc.projects}
+    for p in doc.projects:
+        eura = [u for u in p.urls if "eura2014" in u]
+        assert eura in ([], [f"https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi={p.code}"]), p.urls
+    assert got["S22104"].urls == ["https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S22104"]
+    assert got["S22160"].urls == ["https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S22160"]
+    assert got["S22125"].urls[1:] == ["https://digikaveri.example.fi"]
+    assert got["S22148"].urls == [], "an empty link cell ('–') takes no link from the page annotations"
+    assert not any(s.looks_like_entry for s in doc.skipped), [(s.line, s.text) for s in doc.skipped]
+
+
+def test_unseen2_tl5_theme_and_outputs(tl5):
+    _, doc = tl5
+    theme = doc.themes[0]
+    assert theme.name == "Aikuisten perustaitojen ja osallisuuden valtakunnalliset kehittämishankkeet (TL 5)"
+    assert theme.ministries == ["Opetus- ja kulttuuriministeriö"]
+    assert theme.period == "2016-2021"
+    assert sorted(theme.coordination_projects) == ["S22104", "S22175"]
+    got = {p.code: p for p in doc.projects}
+    assert any("Taitoluotain" in o for o in got["S22104"].outputs)
+    assert any("yhteistyömalli" in o for o in got["S22117"].outputs)
+    assert any("koulutusmalli" in o for o in got["S22125"].outputs), "'DIGIKAVERIn kehittämä X'"
+
+
+def test_a_bulleted_entry_whose_link_breaks_inside_the_code():
+    lines = [Line(1, "Toimenpidekokonaisuudesta rahoitettujen hankkeiden lista"),
+             Line(2, "• Alfan polut (ALPO), https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S991"),
+             Line(3, "01, https://alpo.example.fi")]
+    doc = tl5_list.load(lines, "x.txt")
+    assert [(p.code, p.name, p.urls) for p in doc.projects] == [
+        ("S99101", "Alfan polut", ["https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S99101",
+                                   "https://alpo.example.fi"])]
+
+
+def test_a_flattened_table_header():
+    assert tl5_list.table_header([Line(1, "EURA-koodi"), Line(2, "Hankkeen nimi"), Line(3, "Toteuttaja"),
+                                  Line(4, "Verkkosivut")], 0) == ["code", "name", "org", "url"]
+    assert tl5_list.table_header([Line(1, "Hanke"), Line(2, "Toteuttaja")], 0) == []
