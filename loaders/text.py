@@ -402,10 +402,13 @@ def split_names(text: str, *, single: bool = False) -> list[str]:
     ['Kirkkopalvelut/STEP-koulutus', 'Vates-säätiö']
     >>> split_names("Föreningen Exempel r.f., Alfa Ab")
     ['Föreningen Exempel r.f.', 'Alfa Ab']
+    >>> split_names("Föreningen Exempel r.f.", single=True)
+    ['Föreningen Exempel r.f.']
     >>> split_names("Yhdistys Arvo ry, Allians för Societala Företag rf", single=True)
     ['Yhdistys Arvo ry, Allians för Societala Företag rf']
     """
-    text = normalise_space(repair_hyphen_spaces(text)).strip(" .,;:")
+    whole = normalise_space(repair_hyphen_spaces(text))
+    text = _keep_abbrev_dot(whole, whole.strip(" .,;:"))
     if not text:
         return []
     if single:

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from .records import Participation, Project, Span
+from .reference import legal_forms
 from .text import (PERIOD_RE, join_broken, looks_like_org, normalise_space, parse_period,
                    repair_hyphen_spaces, split_names)
 
@@ -172,6 +173,33 @@ def _cost(text: str) -> tuple[str, Optional[Decimal]]:
     return text[:m.start()], value
 
 
+def _forms(name: str) -> set[tuple[str, str]]:
+    """(language, family) of the abbreviated legal forms in ``name`` (legal_forms.csv)."""
+    words = {w.casefold().strip(".,") for w in name.split()}
+    return {(f.lang, f.family) for f in legal_forms() if f.match == "abbrev" and f.lang
+            and f.form.casefold() in words}
+
+
+def several_organisations(text: str) -> bool:
+    """'A Ab, B yliopisto' after a single project's code names two implementers;
+    a Finnish name and its Swedish parallel ('Alfa ry, Alfa Förening rf') are one.
+
+    >>> several_organisations("Ab Esimerkki, Kaakon yliopisto")
+    True
+    >>> several_organisations("Esimerkkiliitto Arvo ry, Allians för Exempel rf")
+    False
+    """
+    names = split_names(text)
+    if len(names) < 2 or not all(looks_like_org(n, acronyms=False) for n in names):
+        return False
+    forms = [_forms(n) for n in names]
+    for a in forms:
+        for b in forms:
+            if any(fa[1] == fb[1] and fa[0] != fb[0] for fa in a for fb in b):
+                return False
+    return True
+
+
 def to_project(e: Entry, source: str, theme: Optional[str], programme: Optional[str]) -> Project:
     header = re.sub(r"^\d{1,3}[.)]\s+", "", repair_hyphen_spaces(join_broken(e.name_lines)))
     start = end = None
@@ -205,7 +233,8 @@ def to_project(e: Entry, source: str, theme: Optional[str], programme: Optional[
             text = _COORD_MARK_RE.sub(" ", text)
         plural = label.lower().rstrip().endswith("t")
         these: list[Participation] = []
-        for org in split_names(text, single=single and not plural):
+        one = single and not plural and not (label == "toteuttaja" and several_organisations(text))
+        for org in split_names(text, single=one):
             r = role
             m = ROLE_SUFFIX_RE.search(org)
             if m:

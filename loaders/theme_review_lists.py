@@ -96,6 +96,7 @@ class _Item:
     more: tuple[int, ...] = ()
     coordination: bool = False   # the line opens with 'Koordinaatiohanke:'
     numbered: bool = False       # a code opening a numbered list item ('1. S1 ...')
+    named: bool = False          # the line opened with a name label ('Hanke: Nimi'): a new entry begins
     footer: bool = False         # a URL among the page's link annotations (after 'mailto:' lines)   # further lines folded into this item (a cell printed on its own line)
 
 
@@ -127,7 +128,9 @@ def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_
             items.append(_Item(ln.no, ln.text, text, "table"))
             continue
         printed = text
-        text = _NAME_LABEL_RE.sub("", _BULLET_RE.sub("", text))
+        text = _BULLET_RE.sub("", text)
+        named = bool(_NAME_LABEL_RE.match(text))
+        text = _NAME_LABEL_RE.sub("", text)
         after = _CODE_AFTER_RE.match(text)
         if after:
             text = f"{after.group('code')} {after.group('name').strip()}"
@@ -169,7 +172,7 @@ def _items(lines: list[Line], furniture: frozenset[str] = frozenset()) -> list[_
                                label=m.group("label"), prefix=text[:m.start()].strip(),
                                rest=text[m.end():]))
             continue
-        items.append(_Item(ln.no, ln.text, text, "text"))
+        items.append(_Item(ln.no, ln.text, text, "text", named=named))
     return items
 
 
@@ -295,9 +298,13 @@ class _Parser:
                 continue
             i = self.text_run(i)
 
-    def _run_end(self, i: int) -> int:
+    def _run_end(self, i: int, after_entry: bool = False) -> int:
+        """End of the run from ``i``: the next code, sub-heading or table, or a
+        labelled name ('Hanke: Nimi'), which may open the run only when it is
+        not the line right after another entry (``after_entry``)."""
         j = i
-        while j < len(self.items) and self.items[j].kind not in ("code", "sisalto", "table"):
+        while j < len(self.items) and self.items[j].kind not in ("code", "sisalto", "table") \
+                and not (self.items[j].named and (j > i or after_entry)):
             j += 1
         return j
 
@@ -315,7 +322,7 @@ class _Parser:
         else:
             e.name_lines.append(head.rest)
         e.used.add(head.no)
-        end = self._run_end(i + 1)
+        end = self._run_end(i + 1, after_entry=True)
         j = i + 1
         while j < end:
             it = items[j]
@@ -352,7 +359,7 @@ class _Parser:
         # sub-project rows under a group header that names no implementer
         if not e.parts and self._header_without_orgs(e):
             while j < len(items) and items[j].kind == "code" and self._is_subrow(items[j]):
-                sub_end = self._run_end(j + 1)
+                sub_end = self._run_end(j + 1, after_entry=True)
                 if any(items[k].kind in ("role", "marker") for k in range(j + 1, sub_end)):
                     break                  # a project of its own with implementer lines ('Hakija ...')
                 text = join_broken([items[j].rest] + [items[k].text for k in range(j + 1, sub_end)
