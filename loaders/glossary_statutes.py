@@ -81,7 +81,8 @@ def glossary(lines: list[Line], source: str = "", vocab: Optional[Vocabulary] = 
     return out
 
 
-_INLINE_TERM_RE = re.compile(r"^\s*(?:[•\-–]\s*)?(?P<term>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,50}?)\s*(?::|\s[–-])\s+(?P<rest>\S.*)$")
+_INLINE_TERM_RE = re.compile(r"^\s*(?:[•\-–]\s*)?(?P<term>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,50}?"
+                             r"(?:\s\([A-ZÅÄÖ][\wÅÄÖåäö+-]{1,10}\))?)\s*(?::|\s[–-])\s+(?P<rest>\S.*)$")
 
 
 def _inline_glossary(body: list[Line], source: str, vocab: Vocabulary, heading: str) -> list[Concept]:
@@ -129,6 +130,9 @@ def statutes(flat_blocks: list[Block], source: str) -> list[Statute]:
     ...      "(laki esimerkeistä, 1/2099).", "paragraph")]
     >>> [(s.number, s.title) for s in statutes(b, "x")]
     [('9/2099', 'alfalaki'), ('1/2099', 'laki esimerkeistä')]
+    >>> b = [Block(1, 1, "Ylläpitäjien on noudatettava vapaasta alfatyöstä annettua lakia (5/2098).", "paragraph")]
+    >>> [(s.number, s.title) for s in statutes(b, "x")]
+    [('5/2098', 'laki vapaasta alfatyöstä')]
     >>> b = [Block(1, 1, "Noudatetaan Euroopan parlamentin ja neuvoston asetusta (EU) N:o 9999/2098.", "paragraph")]
     >>> [(s.number, s.title) for s in statutes(b, "x")]
     [('9999/2098', 'Euroopan parlamentin ja neuvoston asetus')]
@@ -173,6 +177,15 @@ def statutes(flat_blocks: list[Block], source: str) -> list[Statute]:
                                                          words[j - 1] == "ja" and j > 1 and genitive(words[j - 2])):
                         j -= 1
                     title = " ".join(_law_base([w.strip(",;") for w in words[j:]]))
+                    # 'vapaasta alfatyöstä annettu laki' -> 'laki vapaasta alfatyöstä'
+                    if standalone and j == idx and j > 1 and re.fullmatch(r"annet\w*", words[j - 1], re.I):
+                        k = j - 1
+                        while k > 0 and idx - k < 7 and re.fullmatch(r"[a-zåäö][\wåäö-]*(?:sta|stä|-)|ja",
+                                                                       words[k - 1].strip(",;")):
+                            k -= 1
+                        if k < j - 1 and re.search(r"(?:sta|stä)$", words[j - 2]):
+                            title = " ".join(_law_base([words[idx].strip(",;")]) +
+                                             [w.strip(",;") for w in words[k:j - 1]])
                     title = re.sub(r"\s*\((?:EU|EY|ETY)\)\s*(?:N:o|nro|No)?\s*$", "", title)
                     title = re.sub(r"\s+(?:N:o|nro|No)\s*$", "", title)
             if title:

@@ -34,13 +34,13 @@ KIND = "programme-guide"
 DESCRIPTION = ("programme guide ('ohjelma ja hakuopas'): programme, ministries and agencies, "
                "measure packages, grant rules, statutes and glossary")
 
-_SERIES_RE = re.compile(r"^\s*([A-ZÅÄÖ][A-ZÅÄÖa-zåäö\- ]+?)\s+(?:JULKAISUJA|julkaisuja|RAPORTTEJA|raportteja)\s+"
+_SERIES_RE = re.compile(r"^\s*([A-ZÅÄÖ][A-ZÅÄÖa-zåäö\- ]+?(?::n)?)\s+(?:JULKAISUJA|julkaisuja|RAPORTTEJA|raportteja)\s+"
                         r"((?:19|20)\d{2}):\d+")
 _PACKAGES_INTRO_RE = re.compile(r"toimenpide-?\s?kokonaisuudet\s+(?:ovat|on)\s*:?", re.I)
 _ROLE_VERBS = (r"vastaa|vastaavat|tukee|tukevat|koordinoi|koordinoivat|toteuttaa|toteuttavat|myöntää|"
                r"myöntävät|rahoittaa|rahoittavat|huolehtii|huolehtivat|perustaa|tekee|tekevät|suunnittelee|"
                r"raportoi|raportoivat|avustaa|avustavat|ohjaa|ohjaavat|hallinnoi|johtaa|toimeenpanee|"
-               r"toimii|toimivat|on\s+päävastuu|ovat\s+päävastuussa|on\s+vastuu")
+               r"toimii|toimivat|osallistuu|osallistuvat|on\s+päävastuu|ovat\s+päävastuussa|on\s+vastuu")
 _RUNS_RE = re.compile(r"toimeenpan|koordin|operatiiv|ohjelman\s+(?:hallinnoin|johtami)", re.I)
 _NUMBERED_RE = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 #: a bulleted or lettered list item ('• alfan tuki', 'a) alfan tuki', 'A. Alfan tuki')
@@ -81,14 +81,25 @@ def _furniture(lines: list[Line]) -> list[Line]:
 
 
 def _title(lines: list[Line]) -> Optional[str]:
-    for ln in lines[:10]:
-        s = normalise_space(ln.text)
-        if s and not is_noise(s):
-            letters = [c for c in s if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
-                return _recase(s, lines)
-            return s
-    return None
+    """The first line that is not the publication series ('ALFAN JULKAISUJA 2099:1'), with
+    a period printed alone on the next line ('Alfaohjelma' / '2098–2099').
+
+    >>> _title([Line(1, "ALFAMINISTERIÖN JULKAISUJA 2099:3"), Line(2, ""), Line(3, "Alfaohjelma "),
+    ...         Line(4, "2098–2099"), Line(5, "Ohjelma ja hakuopas")])
+    'Alfaohjelma 2098–2099'
+    """
+    content = [ln for ln in lines[:15] if normalise_space(ln.text) and not is_noise(ln.text)
+               and not _SERIES_RE.match(ln.text)]
+    if not content:
+        return None
+    s = normalise_space(content[0].text)
+    if len(content) > 1 and re.fullmatch(r"\(?(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\)?",
+                                         normalise_space(content[1].text)) and not YEARS_RE.search(s):
+        s = f"{s} {normalise_space(content[1].text)}"
+    letters = [c for c in s if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return _recase(s, lines)
+    return s
 
 
 def _recase(caps: str, lines: list[Line]) -> str:
@@ -149,6 +160,9 @@ def _defined_abbreviations(flat: str) -> dict[str, str]:
                          flat):
         abbr, words = m.group(2), m.group(1).split()
         known = expand_abbreviation(abbr)
+        if known and any(nominative(" ".join(words[i:])).casefold() == known.casefold() for i in range(len(words))):
+            out.setdefault(abbr, known)       # 'Ohjelmasta vastaa alfaministeriö (AM)': the known name
+            continue
         # the shortest tail of the words that still reads as the abbreviation's name
         for i in range(len(words)):
             cand = " ".join(words[i:])
@@ -171,19 +185,41 @@ _NOT_RELATED = re.compile(r"^(?:hallitusohjelma|ohjelma|ohjelmaosio)$", re.I)
 _NAMEISH = re.compile(r"^(?:[\wåäöÅÄÖ-]*[nN]|ja|[\wåäöÅÄÖ]+-|[A-ZÅÄÖ]{2,}[\wåäö:]*)$")
 
 
+#: genitives that precede 'ohjelma' without naming one ('hallituksen ohjelma', 'tämän ohjelman')
+_NOT_NAME_GENITIVES = {"hallituksen", "tämän", "sen", "ohjelman", "valtioneuvoston", "hankkeen", "koko", "uuden",
+                       "kyseisen", "saman", "jonkin", "minkä", "kunkin"}
+
+
 def _related_programmes(flat: str, own: Optional[str]) -> list[str]:
     """Other programmes the text names ('Alfan ja beetan keskus -ohjelma').
 
     >>> _related_programmes("Yhteys Gamman keskus -ohjelmaan ja Deltan "
     ...                     "kehittämisohjelmaan. Alfaohjelman tavoitteet ja jokin ohjelma.", "Alfaohjelma")
     ['Gamman keskus -ohjelma', 'Deltan kehittämisohjelma']
+    >>> _related_programmes("Se tukee Epsilonin edistämisen ohjelman ja hallituksen ohjelman tavoitteita. "
+    ...                     "Zetan oppimisen ohjelma on osa uudistusta.", "Zetan oppimisen ohjelma")
+    ['Epsilonin edistämisen ohjelma']
     """
     own_tail = (own or "").split()[-1].casefold() if own else ""
     found: list[str] = []
-    for m in re.finditer(r"(?<![\wåäö])(?:-|[\wåäö][\wåäö-]*)ohjelm(?:a|aan|an|assa|asta|aa|alla|alle|aksi|ien|at)\b",
+    for m in re.finditer(r"(?<![\wåäö])(?:-|[\wåäö][\wåäö-]*)?ohjelm(?:a|aan|an|assa|asta|aa|alla|alle|aksi|ien|at)\b",
                          flat):
         tail = m.group(0)
         left = flat[:m.start()].rstrip().split(" ")
+        if tail[:1] in "oO":
+            # a separate word: 'Alfan beetan ohjelman' is a name when capitalised genitives precede
+            words = []
+            for w in reversed(left[-5:]):
+                if not re.fullmatch(r"[\wåäöÅÄÖ-]+(?:n)", w) or re.search(r"(?:aa|ää|ee|ii|oo|uu|yy|öö)n$", w) or \
+                        w.casefold() in _NOT_NAME_GENITIVES:
+                    break
+                words.insert(0, w)
+                if w[:1].isupper():
+                    break
+            phrase = " ".join(words + ["ohjelma"])
+            if len(words) >= 2 and words[0][:1].isupper() and not (own and phrase.casefold() == own.casefold()):
+                found.append(phrase)
+            continue
         spaced = tail.startswith("-")      # 'X Y -ohjelma': the whole name precedes
         words: list[str] = []
         for w in reversed(left[-7:]):
@@ -294,6 +330,8 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         for part in re.split(r"\s+ja\s+(?=[A-ZÅÄÖ])|,\s*", subject):
             part = re.sub(r"\s*\([^)]*\)\s*$", "", part).strip()
             part = re.sub(r":\w+$", "", part)
+            if re.search(r"\s[–-]\s", part):
+                return []       # 'Termi – määritelmä': a glossary line, not an organisation
             key = next((k for k, full in orgs.items() if part == k or part.casefold() == full.casefold()
                         or nominative(part).casefold() == full.casefold()), None)
             if key is None and ORG_HEAD_RE.search(part.split()[-1] if part.split() else "") and \
@@ -312,7 +350,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
             role = normalise_space(f"{m.group('verb')} {m.group('rest')}").rstrip(" .:")
         else:
             mm = re.match(r"^(?P<what>[A-ZÅÄÖ][^.]{3,80}?)\s+(?P<verb>huolehtii|vastaa|päättää)\s+"
-                          r"(?P<subj>[A-ZÅÄÖ][^.,]{2,80}?)\.?$", s)
+                          r"(?P<subj>[A-ZÅÄÖa-zåäö][^.,]{2,80}?)(?:,\s+(?:joka|jotka)\b.*)?\.?$", s)
             if not mm:
                 continue
             keys = who(mm.group("subj"))
@@ -446,7 +484,7 @@ def _measure_packages(bs: list[Block], body: list[Line], vocab: Vocabulary, sour
         m = re.search(r"kohderyhm\w*\s+(?:ovat|on)\s*:?\s*(.*)$", sent, re.I)
         if m:
             rest = m.group(1).strip().rstrip(".")
-            current.target_groups = [g.strip(" .") for g in re.split(r"\s+sekä\s+|;\s*", rest) if g.strip()]
+            current.target_groups = [g.strip(" .,") for g in re.split(r"\s+sekä\s+|;\s*", rest) if g.strip(" .,")]
             collecting = not rest
             continue
         if collecting and b.kind == "item":

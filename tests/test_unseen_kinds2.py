@@ -118,3 +118,69 @@ def test_a_flattened_table_header():
     assert tl5_list.table_header([Line(1, "EURA-koodi"), Line(2, "Hankkeen nimi"), Line(3, "Toteuttaja"),
                                   Line(4, "Verkkosivut")], 0) == ["code", "name", "org", "url"]
     assert tl5_list.table_header([Line(1, "Hanke"), Line(2, "Toteuttaja")], 0) == []
+
+
+# ------------------------------------------------------------------ programme guide
+
+GUIDE = "programme_guide_unseen2.txt"
+GUIDE_PROGRAMME = "Osallistavan oppimisen ohjelma 2023–2026"
+GUIDE_PACKAGES = ["Perustaitojen tunnistaminen ja vahvistaminen", "Ohjaus ja siirtymät opintoihin",
+                  "Kulttuurinen osallisuus oppimisen tukena"]
+GUIDE_TERMS = ["Perustaidot", "Vapaa sivistystyö (VST)", "Osaamisen tunnistaminen", "Matalan kynnyksen ohjaus",
+               "Siirtymä", "Kulttuurinen osallisuus", "Selkokieli", "Jatkuva oppiminen", "Opintokeskus",
+               "Ohjaava koulutus", "Digituki"]
+
+
+@pytest.fixture(scope="module")
+def guide():
+    lines = _lines(GUIDE)
+    return lines, programme_guide.load(lines, GUIDE)
+
+
+def test_unseen2_guide_is_detected_as_its_kind(guide):
+    lines, _ = guide
+    assert loaders.detect(lines) == "programme-guide"
+    assert loaders.load_file(FIXTURES / GUIDE).kind == "programme-guide"
+
+
+def test_unseen2_guide_programme_under_a_series_line_with_all_packages(guide):
+    _, doc = guide
+    prog = doc.programmes[0]
+    assert (prog.name, prog.period) == (GUIDE_PROGRAMME, "2023–2026"), "not the publication series line"
+    assert [t.name for t in doc.themes] == GUIDE_PACKAGES
+    assert all(t.programme == GUIDE_PROGRAMME and t.kind == "measure_package" for t in doc.themes)
+    assert prog.ministries == ["Opetus- ja kulttuuriministeriö", "Sosiaali- ja terveysministeriö"]
+    assert str(prog.budget) in ("6200000", "6200000.0")
+    assert doc.themes[0].target_groups == ["aikuiset, joiden perustaidot ovat heikot", "maahan muuttaneet aikuiset"]
+    assert all(t.target_groups for t in doc.themes)
+    assert "Kotoutumisen edistämisen ohjelma" in prog.related_programmes
+    assert GUIDE_PROGRAMME.replace(" 2023–2026", "") not in prog.related_programmes
+
+
+def test_unseen2_guide_organisations_and_statutes(guide):
+    _, doc = guide
+    orgs = {o.name: o for o in doc.organisations}
+    assert orgs["OKM"].expanded == "Opetus- ja kulttuuriministeriö", "not 'Ohjelmasta vastaa opetus- ja ...'"
+    assert orgs["OKM"].role.startswith("vastaa ohjelmasta")
+    assert orgs["STM"].role.startswith("osallistuu ohjelman ohjaukseen")
+    assert orgs["OPH"].expanded == "Opetushallitus" and "koordinaatiosta" in orgs["OPH"].role
+    assert orgs["Taike"].expanded == "Taiteen edistämiskeskus"
+    assert not any("–" in o.name for o in doc.organisations), "a glossary line is not an organisation"
+    st = {s.number: s.title for s in doc.statutes}
+    assert set(st) == {"688/2001", "632/1998", "1050/2018"}
+    assert st["632/1998"] == "laki vapaasta sivistystyöstä"
+    assert st["1050/2018"] == "tietosuojalaki"
+
+
+def test_unseen2_guide_dash_glossary_under_sanasto(guide):
+    _, doc = guide
+    labels = [c.label for c in doc.concepts]
+    found = [t for t in GUIDE_TERMS if t in labels]
+    assert len(found) >= 0.9 * len(GUIDE_TERMS), f"missing {set(GUIDE_TERMS) - set(labels)}"
+    assert not set(labels) - set(GUIDE_TERMS), "a footer or the back cover is not a term"
+    by = {c.label: c for c in doc.concepts}
+    assert by["Vapaa sivistystyö (VST)"].definition.startswith("kansalaisopistojen, kansanopistojen")
+    assert by["Vapaa sivistystyö (VST)"].definition.endswith("tutkintoon johtamaton koulutus.")
+    assert by["Siirtymä"].definition.endswith("tai opinnoista työelämään.")
+    assert by["Selkokieli"].definition.endswith("luettavammaksi."), "the page footer is not in a definition"
+    assert by["Digituki"].definition == "apu, jota annetaan digitaalisten palvelujen käytössä."
