@@ -224,6 +224,31 @@ def _read_theme(section: list[Line], doc: SourceDocument, programme: Optional[st
     return theme, box, result.projects, section[box.end:h] + section[end_i:]   # prose may follow the list
 
 
+def _printed_spelling(lines: list[Line]):
+    """A hyphen kept at a line break ('Työhyvinvointi-' / 'säätiö Alfa sr') is
+    dropped when the document prints the compound whole elsewhere
+    ('Työhyvinvointisäätiö Alfa sr') and never with the hyphen inside a line, or when
+    the word part is printed in lower case glued to other letters, i.e. it is a
+    common noun ('työhyvinvointia'), not a name like 'Diakonia-'."""
+    tokens = {t.casefold() for ln in lines for t in re.findall(r"[\w-]+", ln.text)}
+    common = {t for ln in lines for t in re.findall(r"(?<![\w-])[a-zåäö][\w]+", ln.text)}   # lower-case words
+
+    def fix(word: re.Match) -> str:
+        left, right = word.group(1), word.group(2)
+        glued = (left + right).casefold()
+        if f"{left}-{right}".casefold() in tokens or left[-1:].casefold() == right[:1]:
+            return word.group(0)          # printed with the hyphen, or a vowel meeting itself ('-a' 'a')
+        low = left.casefold()
+        if any(t.startswith(glued) for t in tokens) or (len(left) >= 6 and any(
+                t.startswith(low) and len(t) > len(low) and t[len(low)].isalpha() for t in common)):
+            return left + right           # ... or the word part is a common noun that compounds without one
+        return word.group(0)
+
+    def spell(name: str) -> str:
+        return re.sub(r"\b([A-ZÅÄÖ][a-zåäö]{3,})-([a-zåäö]{3,})\b", fix, name)
+    return spell
+
+
 def load(lines: list[Line], source: str) -> SourceDocument:
     count = len(lines) - (1 if lines and not lines[-1].text else 0)     # a final newline ends the last line
     doc = SourceDocument(path=source, kind=KIND, line_count=count)
@@ -234,6 +259,10 @@ def load(lines: list[Line], source: str) -> SourceDocument:
     programme = prog.name if prog else None
     furniture = repeated_furniture(lines)
     read = [(_read_theme(lines[a:b], doc, programme, furniture), lines[a:b]) for a, b in theme_sections(lines)]
+    spell = _printed_spelling(lines)
+    for (_, _, projects, _), _ in read:
+        for p in projects:
+            p.participants = [dataclasses.replace(x, organisation=spell(x.organisation)) for x in p.participants]
     # organisations printed anywhere in the document, for prose that names them inflected
     known = frozenset(x.organisation for (_, _, projects, _), _ in read for p in projects for x in p.participants)
     for (theme, box, projects, body), section in read:
