@@ -77,7 +77,8 @@ _LABEL_WORD_RE = re.compile(r"vastuuhenkilö|yhteyshenkilö|yhteystiedot|kumppan
 _PROJECT_RE = re.compile(r"koordinaatio|^koordinoiva hanke\b|-hanke$", re.I)
 _ELY_RE = re.compile(r"\bELY-keskus\b", re.I)
 _ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}$")
-_ROLE_LEAD_RE = re.compile(r"^(rahoittaja(?:na|n)?|rahoittava viranomainen)\s+(?=[A-ZÅÄÖ])", re.I)
+_ROLE_LEAD_RE = re.compile(r"^(rahoittaja(?:na|n)?|rahoittava viranomainen)\s*:?\s+(?=[A-ZÅÄÖ])", re.I)
+_ROLE_WORD_RE = re.compile(r"rahoittaja(?:na|n)?|rahoittava viranomainen", re.I)
 _LEGAL_END_RE = re.compile(r"\s(?:oy|oyj|ab|ry|rf|sr|ky|ay|osk)\.?$", re.I)
 
 
@@ -107,6 +108,8 @@ def _classify(text: str) -> list[tuple[str, str]]:
     if not t:
         return []
     if _LABEL_WORD_RE.search(t):
+        return [("label", t)]
+    if _ROLE_WORD_RE.fullmatch(t):         # 'Rahoittaja:' before the funder's name
         return [("label", t)]
     lead = _ROLE_LEAD_RE.match(t)
     if lead:                                # 'Rahoittaja Lapin ELY-keskus'
@@ -186,7 +189,8 @@ def _fragments(lines: list[Line]) -> list[tuple[list[_Frag], bool]]:
                 prev.text = f"{prev.text} {piece}"
                 continue
             if piece[0].islower() and prev and prev.kind not in ("person", "title", "label") \
-                    and sep != ":" and not _TITLE_RE.search(piece.split()[-1]):
+                    and sep != ":" and not _TITLE_RE.search(piece.split()[-1]) \
+                    and not any(kd in ("title", "person") for kd, _ in _classify(piece)):
                 prev.text = f"{prev.text}{', ' if frags and sep == ',' else ' '}{piece}"
                 kinds = _classify(prev.text)
                 if len(kinds) == 1:

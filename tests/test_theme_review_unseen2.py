@@ -100,8 +100,7 @@ def test_theme_facts(case):
             {(c["person"], c["title"], c["organisation"], c["kind"]) for c in gt["contacts"]}, t.name
 
 
-@pytest.mark.xfail(strict=True, reason="'Rahoittaja: X, rahoitusasiantuntija Y' is not read as a funder contact yet")
-def test_known_gap_funder_after_rahoittaja_colon():
+def test_funder_after_rahoittaja_colon():
     _, doc = _load("theme_review_unseen_c")
     assert doc.themes[0].funders == ["Järvi-Savon ELY-keskus"]
 
