@@ -41,6 +41,20 @@ _AGENT = re.compile(
     r"(?P<org>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s+[\wÅÄÖåäö-]+){0,3}?(?::n|n))\s+(?:vuosina\s+\S+\s+)?"
     r"(?:toteuttama|hallinnoima|koordinoima)\w*\s+"
     r"(?P<name>(?:[\wåäö-]+\s+){0,4}?[\wåäö-]*(?:pilot|hank|projekt|kokeilu)\w*)")
+#: a project named after its EURA code: 'hankkeen S99001 Alfan polut (2097–2099)', '- S99002 Beeta (2098–2099), ...'
+_CODED = re.compile(
+    r"(?<![\w-])(?P<code>[SR]\d{5}|R-\d{5})\s+(?P<name>[A-ZÅÄÖ][^()\d,.;:]{1,80}?)\s*"
+    r"(?:\((?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2})\)|(?=[,.;:]|$))")
+#: who ran a project, printed right after its mention: '(2097–2099, toteuttaja Alfan kunta)',
+#: '(2097–2099), toteuttaja Alfan kunta', '– toteuttajana Beeta ry'
+_IMPLEMENTER_AFTER = re.compile(
+    r"^[^.;]{0,40}?(?:\(|,\s*|\s[–-]\s*)(?P<kind>pää|osa)?(?P<w>toteuttaja|hallinnoija)(?:t|na|nsa)?\s*:?\s+"
+    r"(?P<list>[A-ZÅÄÖ][^().;]+?)\s*(?:\)|[.;]|$|,\s+(?:jo|mi|ku)\w*\b)")
+#: an organisation in the genitive right before a project's name: 'Alfan kunnan Beeta-hanke'
+_OWNER_BEFORE = re.compile(r"(?P<org>(?:[A-ZÅÄÖ][\wÅÄÖåäö-]*\s+){1,3}?(?:[\wåäö-]+\s+)?"
+                           r"[\wåäö-]*(?:kunnan|kaupungin|yhtymän|säätiön|yliopiston|korkeakoulun|opiston|"
+                           r"keskuksen|alueen|seuran|yhdistyksen|liiton|laitoksen|viraston)|[A-ZÅÄÖ][^\s]*(?:\s+\S+){0,3}\s+ry:n)"
+                           r"\s+$")
 _FUNCTION_WORDS = {
     "tämä", "tässä", "tämän", "tätä", "tähän", "tästä", "nämä", "näiden", "näissä", "se", "sen", "siinä",
     "sitä", "hanke", "hankkeen", "hankkeessa", "hankkeella", "hankkeelle", "hankkeet", "hankkeiden",
@@ -74,6 +88,8 @@ class RelatedProject:
     contexts: list[str] = field(default_factory=list)                  # text of the blocks naming it
     kind: str = "builds_on"
     title: Optional[str] = None        # a quoted working title printed after the name
+    code: Optional[str] = None         # EURA code printed with the name ('S99001 Alfa')
+    clause_kind: Optional[str] = None  # the relation its own clause states, in a sentence naming several
 
     @property
     def key(self) -> str:
@@ -191,6 +207,10 @@ def _mentions(sent: str) -> list[tuple[int, str, Optional[str], Optional[str], s
             continue
         acr, period = _years_after(sent, m.end())
         out.append((len(" ".join(before[:cap])), " ".join(words), acr, period, "compound"))
+    for m in _CODED.finditer(sent):
+        ys = m.group("y1")
+        out.append((m.start("name"), m.group("name").strip(" ,"), None,
+                    f"{ys}-{m.group('y2')}" if ys else None, "code:" + m.group("code")))
     for m in _AGENT.finditer(sent):
         words = m.group("org").split()
         # 'Hanke jatkaa Alfan kaupungin': the name starts after the last lower-case word before a capital
@@ -296,15 +316,71 @@ def related_projects(bs: list[Block]) -> list[RelatedProject]:
                     org = marker[6:]
                     if (org, "implementer") not in rp.implementers:
                         rp.implementers.append((org, "implementer"))
+                if marker.startswith("code:"):
+                    rp.code = rp.code or marker[5:]
+                _stated_implementers(sent, pos, name, rp)
+                rp.clause_kind = rp.clause_kind or _clause_kind(sent, pos, name, ms)
                 current = rp
             if current is not None:
                 _implementers(sent, current, ms)
     for rp in found:
         end = int(rp.period[-4:]) if rp.period else None
         texts = rp.contexts
-        rp.kind = relation_kind(texts, ended_before=bool(end and rp.start_year is None and
+        rp.kind = rp.clause_kind or relation_kind(texts, ended_before=bool(end and rp.start_year is None and
                                                           re.search(r"\w+(?:ttiin|tiin)\b", " ".join(texts))))
     return found
+
+
+def _stated_implementers(sent: str, pos: int, name: str, rp: RelatedProject) -> None:
+    """Who ran the project, printed right after its mention or as a genitive owner before it."""
+    end = sent.find(name, pos)
+    end = end + len(name) if end >= 0 else pos + len(name)
+    after = sent[end:]
+    # the mention's inflected marker ('-hankkeen') and its year span come before the words
+    after = re.sub(r"^[-–]?[\wåäö]*", "", after)
+    m = _IMPLEMENTER_AFTER.match(after)
+    if m:
+        role = {"pää": "main", "osa": "sub"}.get((m.group("kind") or "").casefold(),
+                                               "administrator" if m.group("w") == "hallinnoija" else "implementer")
+        for org in _org_list(m.group("list")):
+            if not any(o == org for o, _ in rp.implementers):
+                rp.implementers.append((org, role))
+    o = _OWNER_BEFORE.search(sent[:pos])
+    if o:
+        words = o.group("org").split()
+        cut = max((i + 1 for i in range(len(words) - 1) if words[i][:1].islower() and words[i + 1][:1].isupper()),
+                  default=0)
+        org = nominative(" ".join(words[cut:]))
+        if org[:1].isupper() and not any(x == org for x, _ in rp.implementers):
+            rp.implementers.append((org, "implementer"))
+
+
+def _clause_kind(sent: str, pos: int, name: str, ms) -> Optional[str]:
+    """How the plan relates to a project, from the clause that names it in a sentence
+    naming several ('... rinnakkain X-hankkeen kanssa | ja tekee yhteistyötä Y-hankkeen
+    kanssa'), when that clause says so itself.
+
+    >>> s = "Hanke toimii rinnakkain Alfa-hankkeen kanssa ja tekee yhteistyötä Beetan kunnan Gamma ja delta -hankkeen kanssa."
+    >>> [_clause_kind(s, p, n, _mentions(s)) for p, n, *_ in _mentions(s)]
+    ['parallel', 'cooperates_with']
+    """
+    if len(ms) < 2:
+        return None
+    spans = []
+    for p, n, *_ in ms:
+        e = sent.find(n, p)
+        spans.append((p, (e + len(n)) if e >= 0 else p + len(n)))
+    cuts = [m.start() for m in re.finditer(r",\s+|\s+ja\s+(?=[a-zåäö])|\s+sekä\s+", sent)
+            if not any(a <= m.start() < b for a, b in spans)]
+    left = max((c for c in cuts if c < pos), default=0)
+    me = next(b for a, b in spans if a == pos) if any(a == pos for a, _ in spans) else pos
+    right = min((c for c in cuts if c >= me), default=len(sent))
+    clause = sent[left:right]
+    if _PARALLEL.search(clause) or _COOPERATES.search(clause) or _CONTINUES.search(clause):
+        return relation_kind([clause], False)
+    if re.search(r"\byhteistyö", clause, re.I) and re.search(r"\bkanssa\b", clause):
+        return "cooperates_with"     # 'tekee yhteistyötä <a long name> -hankkeen (2097–2099) kanssa'
+    return None
 
 
 def _org_list(text: str) -> list[str]:

@@ -86,10 +86,17 @@ def measure_packages_applied(text: str) -> list[str]:
     >>> measure_packages_applied("Hankerahoitusta haetaan alfan tuki osaksi beetan –ja gamman "
     ...                          "keskusta sekä deltan menetelmät -toimenpidekokonaisuuksiin.")
     ['Alfan tuki osaksi beetan- ja gamman keskusta', 'Deltan menetelmät']
+    >>> measure_packages_applied("Hanke kohdistuu toimenpidekokonaisuuksiin A (Alfan tuki) ja B (beetan työ).")
+    ['Alfan tuki', 'Beetan työ']
     """
     m = _APPLY_RE.search(normalise_space(text))
     if not m:
-        return []
+        # 'kohdistuu toimenpidekokonaisuuksiin A (Alfan tuki) ja B (Beetan menetelmät)'
+        lm = re.search(r"toimenpidekokonaisuu\w*\s+((?:(?:[A-H]|\d{1,2}|I{1,3}|IV)\s*\([^()]{4,120}\)"
+                       r"(?:\s*,\s*|\s+ja\s+|\s+sekä\s+)?)+)", normalise_space(text))
+        if not lm:
+            return []
+        return [x[:1].upper() + x[1:] for x in re.findall(r"\(([^()]{4,120})\)", lm.group(1))]
     what = re.sub(r"(\w)\s+[–-]\s*(ja|tai)\b", r"\1- \2", m.group("what"))
     out = []
     for part in re.split(r"\s+sekä\s+|,\s+|\s+ja\s+(?=[A-ZÅÄÖ])", what):
@@ -127,6 +134,10 @@ def _names_from(text: str) -> list[tuple[str, Optional[str]]]:
 def _cell_after(lines: list[Line], label: str, digits: bool = False) -> Optional[tuple[str, int]]:
     """The value printed under a form label on its own line ('Hakija' / 'Alfan kunta')."""
     content = [ln for ln in lines[:60] if ln.text.strip()]
+    for ln in content:          # 'Label: value' on one line
+        m = re.fullmatch(rf"\s*(?:{label})\s*:\s*(\S.*?)\s*", ln.text, re.I)
+        if m and 1 < len(m.group(1)) < 150 and (digits or not re.match(r"^\d", m.group(1))):
+            return normalise_space(m.group(1)), ln.no
     for i, ln in enumerate(content[:-1]):
         if re.fullmatch(rf"\s*(?:{label})\s*:?\s*", ln.text, re.I):
             value = normalise_space(content[i + 1].text)
@@ -151,6 +162,73 @@ def _title(lines: list[Line]) -> Optional[str]:
         t = re.sub(r"^(?:hankesuunnitelma|projektisuunnitelma)\s*[:–-]?\s*", "", t, flags=re.I)
         return t or None
     return None
+
+
+_NUMBERED_ITEM_RE = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+
+
+def _list_items(following: list[Block]) -> list[Block]:
+    """The bulleted or numbered items that follow an introduction ending in a colon
+    ('Hankkeen pilottikunnat ovat:' / '1. Alfan kunta' / '2. Beetan kaupunki')."""
+    out = []
+    for b in following:
+        numbered = _NUMBERED_ITEM_RE.match(b.text) and len(b.text.split()) <= 10
+        if b.kind != "item" and not numbered:
+            if out or b.text.strip():
+                break
+            continue
+        out.append(Block(b.first, b.last, _NUMBERED_ITEM_RE.sub("", b.text).strip(), b.kind))
+    return out
+
+
+_PARTNER_HEADER_RE = re.compile(r"(?:yhteistyö)?kumppani(?:t)?|(?:kumppani)?organisaatio(?:t)?", re.I)
+#: the other header cells of a partner table: 'Rooli hankkeessa', 'Tehtävät', 'Vastuualue'
+_PARTNER_COLUMN_RE = re.compile(r"(?:rooli|tehtävä|tehtävät|vastuu\w*|osuus|panos|kuvaus|yhteyshenkilö|toiminta|"
+                                r"resurssi\w*)(?:\s+[\wåäö]+){0,2}", re.I)
+
+
+def partner_table(lines: list[Line]) -> list[tuple[str, int]]:
+    """Partners in a table flattened one cell per line: a header whose first cell
+    names partners ('Kumppani' / 'Rooli hankkeessa') and rows whose first cell is
+    the organisation.  A cell in lower case continues a row; when every cell is
+    capitalised the rows are read by the header's number of columns.
+
+    >>> ls = [Line(i + 1, t) for i, t in enumerate(["Kumppani", "Rooli hankkeessa", "Alfan kunta", "ohjaus",
+    ...       "Beeta ry", "koulutus ja", "viestintä", "", "Uusi kappale."])]
+    >>> partner_table(ls)
+    [('Alfan kunta', 3), ('Beeta ry', 5)]
+    >>> partner_table([Line(1, "Kumppani"), Line(2, "Tehtävä"), Line(3, "Alfan kunta"), Line(4, "Ohjaus"),
+    ...                Line(5, "Beeta ry"), Line(6, "Koulutus")])
+    [('Alfan kunta', 3), ('Beeta ry', 5)]
+    """
+    for i, ln in enumerate(lines):
+        if not _PARTNER_HEADER_RE.fullmatch(ln.text.strip().rstrip(":")):
+            continue
+        j = i + 1
+        while j < len(lines) and _PARTNER_COLUMN_RE.fullmatch(lines[j].text.strip().rstrip(":")):
+            j += 1
+        ncols = j - i
+        if ncols < 2:
+            continue
+        cells: list[Line] = []
+        while j < len(lines) and lines[j].text.strip():
+            t = lines[j].text.strip()
+            if cells and cells[-1].text.endswith("-") and t[:1].islower():
+                cells[-1] = Line(cells[-1].no, cells[-1].text[:-1] + t)     # a cell broken by a hyphen
+            else:
+                cells.append(Line(lines[j].no, t))
+            j += 1
+        if any(c.text[:1].islower() for c in cells):
+            out, after_org = [], False
+            for c in cells:
+                if not after_org and c.text[:1].isupper():
+                    out.append((c.text, c.no))
+                    after_org = True
+                else:
+                    after_org = False       # the row's other cells
+            return out
+        return [(c.text, c.no) for c in cells[::ncols]]
+    return []
 
 
 # ----------------------------------------------------------------- load
@@ -182,6 +260,10 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         am = re.search(r"\s*\(([A-ZÅÄÖ][\wÅÄÖåäö-]{1,12})\)\s*$", title)
         if am:
             acronym, title = am.group(1), title[:am.start()].strip()
+    if acronym is None:
+        cell = _cell_after(lines, r"(?:hankkeen\s+)?lyhenne|akronyymi")
+        if cell and re.fullmatch(r"[A-ZÅÄÖ][\wÅÄÖåäö-]{1,12}", cell[0]):
+            acronym = cell[0]
     name = title or (f"Hankesuunnitelma ({admin[0]})" if admin else f"Hankesuunnitelma ({source})")
     last = lines[-1].no if lines else 1
     plan = Project(name, Span(source, first_line, max(first_line, last)), acronym=acronym, kind="single")
@@ -265,6 +347,24 @@ def load(lines: list[Line], source: str) -> SourceDocument:
                 for org, acr in _names_from(head):
                     add(org, "partner", item.first, acr)
 
+    for k, b in enumerate(bs):
+        if b.kind == "item" or not b.text.rstrip().endswith(":"):
+            continue
+        role = "pilot" if _PILOT_RE.search(b.text) else "steering" if re.search(r"ohjausryhm", b.text, re.I) \
+            else None
+        if role is None:
+            continue
+        for item in _list_items(bs[k + 1:]):
+            if role == "steering":      # 'titteli Etu Suku, Alfan kunta (pj)': the organisation after the person
+                segs = [x.strip() for x in re.split(r",\s+", re.sub(r"\s*\([^)]*\)\s*$", "", item.text))]
+                item_text = ", ".join(segs[1:]) if len(segs) > 1 and segs[0][:1].islower() else ""
+            else:
+                item_text = item.text
+            for org, acr in _names_from(item_text):
+                add(org, role, item.first, acr)
+    for org, no in partner_table(lines):
+        add(nominative(org), "partner", no)
+
     # --- steering group: the sentences that set it up or list its members
     for b, s in sents:
         if not re.search(r"ohjausryhm", s, re.I):
@@ -327,6 +427,13 @@ def load(lines: list[Line], source: str) -> SourceDocument:
     cell = _cell_after(lines, r"haettava\s+ohjelma|ohjelma|rahoitusohjelma")
     if cell and YEARS_RE.search(cell[0]):
         plan.programme = YEARS_RE.sub(lambda m: f"{m.group(1)}–{m.group(2)}", cell[0])
+    if not plan.programme:      # a header line naming the programme and its period
+        for ln in [ln for ln in lines if ln.text.strip()][:12]:
+            m = re.fullmatch(r"\s*([A-ZÅÄÖ][\wåäö -]{2,80}?ohjelma)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\s*",
+                             ln.text)
+            if m:
+                plan.programme = f"{m.group(1)} {m.group(2)}–{m.group(3)}"
+                break
     # the programme, where the plan names it with its period
     for b, s in sents:
         if plan.programme:
@@ -341,7 +448,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
     # --- related projects
     for rp in rps:
         span = Span(source, rp.first, rp.last)
-        p = Project(rp.name, span, acronym=rp.acronym, kind="single", period=rp.period,
+        p = Project(rp.name, span, code=rp.code, acronym=rp.acronym, kind="single", period=rp.period,
                     description=f"“{rp.title}”" if rp.title else None)
         for org, role in rp.implementers:
             p.participants.append(Participation(org, role, line=rp.first))

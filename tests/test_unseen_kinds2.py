@@ -184,3 +184,99 @@ def test_unseen2_guide_dash_glossary_under_sanasto(guide):
     assert by["Siirtymä"].definition.endswith("tai opinnoista työelämään.")
     assert by["Selkokieli"].definition.endswith("luettavammaksi."), "the page footer is not in a definition"
     assert by["Digituki"].definition == "apu, jota annetaan digitaalisten palvelujen käytössä."
+
+
+# ------------------------------------------------------------------ project plan
+
+PLAN = "project_plan_unseen2.txt"
+PLAN_RELATED = {   # a piece of the name -> (EURA code, period, an implementer or None, relation)
+    "Lukulähettiläät": (None, "2016-2018", "Harjuvaaran kansalaisopisto", "builds_on"),
+    "Aikuisten perustaitojen polut": ("S21790", "2018-2021", "Vesiniemen kaupunki", "continues"),
+    "Digisilta": ("S20544", "2015-2017", "Salmelan kaupunki", "builds_on"),
+    "Opin polku": (None, "2019-2022", "Harjuvaaran koulutuskuntayhtymä", "builds_on"),
+    "PERVE": (None, None, None, "parallel"),
+    "Työtä ja taitoja": (None, "2023-2025", "Kaarnakosken kunta", "cooperates_with"),
+}
+
+
+@pytest.fixture(scope="module")
+def plan():
+    lines = _lines(PLAN)
+    return lines, project_plan.load(lines, PLAN)
+
+
+def _roles(doc, role):
+    return [x.organisation for x in doc.projects[0].participants if x.role == role]
+
+
+def test_unseen2_plan_is_detected_as_its_kind(plan):
+    lines, _ = plan
+    assert loaders.detect(lines) == "project-plan"
+    assert loaders.load_file(FIXTURES / PLAN).kind == "project-plan"
+
+
+def test_unseen2_plan_form_on_label_colon_value_lines(plan):
+    _, doc = plan
+    p = doc.projects[0]
+    assert (p.name, p.acronym) == ("Taitotalkoot – aikuisten perustaidot Harjuvaaran seudulla", "TAITO")
+    assert p.programme == "Osallistavan oppimisen ohjelma 2023–2026"
+    assert (str(p.start), str(p.end)) == ("2023-09-01", "2026-08-31")
+    assert p.themes == ["Perustaitojen tunnistaminen ja vahvistaminen", "Ohjaus ja siirtymät opintoihin"]
+
+
+def test_unseen2_plan_administrator_numbered_pilots_partner_table_steering(plan):
+    _, doc = plan
+    assert _roles(doc, "administrator") == ["Harjuvaaran koulutuskuntayhtymä"]
+    assert _roles(doc, "pilot") == ["Vesiniemen kaupunki", "Kaarnakosken kunta", "Salmelan kaupunki",
+                                    "Ylä-Harjun kunta"]
+    assert _roles(doc, "partner") == ["Harjuvaaran kansalaisopisto", "Opintokeskus Lumme ry",
+                                      "Harjuvaaran seudun työllisyyspalvelut", "Kirjastopalvelut Kaarnakoski"]
+    steering = _roles(doc, "steering")
+    assert set(steering) == {"Harjuvaaran koulutuskuntayhtymä", "Harjuvaaran kansalaisopisto", "Vesiniemen kaupunki",
+                             "Opetushallitus", "Opintokeskus Lumme ry"}
+    orgs = {x.organisation for x in doc.projects[0].participants}
+    assert not any(person in " ".join(orgs) for person in ("Kuusela", "Lehto", "Salo", "Koivu", "Aalto")), \
+        "people in the steering group are not organisations"
+    assert not any(o[:1].islower() for o in orgs), "a role cell of the partner table is not a partner"
+
+
+def test_unseen2_plan_related_projects(plan):
+    _, doc = plan
+    related = doc.projects[1:]
+    names = [r.name for r in related]
+
+    def get(piece):
+        return next((r for r in related if piece.casefold() in r.name.casefold() or r.acronym == piece), None)
+
+    found = [k for k in PLAN_RELATED if get(k)]
+    assert len(found) >= 0.9 * len(PLAN_RELATED), f"missing {set(PLAN_RELATED) - set(found)}; got {names}"
+    assert len(names) <= len(PLAN_RELATED), f"too many: {names}"
+    assert not any("TAITO" == r.acronym or "Taitotalkoot" in r.name for r in related)
+    rels = {r.object: r.detail for r in doc.relations if r.predicate == "related_project"}
+    right = []
+    for piece, (code, period, org, kind) in PLAN_RELATED.items():
+        r = get(piece)
+        if r and r.code == code and r.period == period and rels[r.name] == kind and \
+                (org is None or org in {x.organisation for x in r.participants}):
+            right.append(piece)
+    assert len(right) >= 0.8 * len(PLAN_RELATED), set(PLAN_RELATED) - set(right)
+    assert get("Digisilta").code == "S20544"
+    assert [x.organisation for x in get("Lukulähettiläät").participants] == ["Harjuvaaran kansalaisopisto"]
+    assert rels[get("Työtä ja taitoja").name] == "cooperates_with", "its own clause, not the PERVE clause"
+    assert rels[get("PERVE").name] == "parallel"
+
+
+@pytest.mark.parametrize("name,kind", [(TL5, "tl5-list"), (GUIDE, "programme-guide"), (PLAN, "project-plan")])
+def test_unseen2_detection_is_clear_not_a_near_tie(name, kind):
+    registry = sys.modules["loaders.detect"].TEXT_LOADERS
+    lines = _lines(name)
+    scores = {k: importlib.import_module(m).score(lines) for k, m in registry.items()}
+    best = scores.pop(kind)
+    assert best > 0 and all(s * 2 <= best for s in scores.values()), scores
+
+
+def test_unseen2_plan_applies_for_the_guides_packages():
+    docs = [loaders.load_file(FIXTURES / n) for n in (TL5, GUIDE, PLAN)]
+    assert [d.kind for d in docs] == ["tl5-list", "programme-guide", "project-plan"]
+    guide_packages = {t.name for t in docs[1].themes}
+    assert set(docs[2].projects[0].themes) <= guide_packages, "the plan's packages are the guide's"
