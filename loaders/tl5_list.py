@@ -461,27 +461,61 @@ def _split_org(cell_lines: list[str], vocab: Vocabulary, has_org: bool) -> tuple
     return normalise_space(vocab.join(cell_lines)), None
 
 
+def _continues_url(prev: str, s: str) -> bool:
+    """Whether a line continues the link cell above it ('01', 'di=S99001', 'pa/projekti.php?...')."""
+    prev, s = prev.rstrip(), s.strip()
+    if not prev or prev.endswith(",") or URL_RE.match(s):
+        return False
+    toks = s.split()
+    if len(toks) > 1 and not URL_RE.match(toks[1]):
+        return False        # words: the next row's name
+    return prev.endswith(("-", "=")) or not s[:1].isupper()
+
+
 def _table_rows(list_lines: list[Line], cols: list[str], vocab: Vocabulary, links: "_Links",
                 seen_urls: set[str]) -> list[tuple[list[Line], str, str]]:
-    """(lines, entry text, code) per row of a code-first flattened table; header
-    lines repeated on later pages and page-annotation links are set aside."""
+    """(lines, entry text, code) per row of a flattened table whose cells include the
+    code; header lines repeated on later pages and page-annotation links are set aside.
+
+    A row starts at its code when the code is the first column; otherwise it ends
+    at its code, or after the link cell that follows the code.
+    """
+    c = cols.index("code")
     rows: list[list[Line]] = []
+    state = "done"          # 'pre' before the row's code, 'post' in the cells after it
+    prev = ""
     for ln in list_lines:
         s = ln.text.strip()
         if not s or _column(s):
             continue
-        if _BARE_CODE_RE.match(s) and not (rows and rows[-1][-1].text.rstrip().endswith("=")):
-            rows.append([ln])
-        elif rows:
-            rows[-1].append(ln)
+        url_like = bool(URL_RE.match(s) or _EMPTY_CELL_RE.match(s)) or (
+            bool(URL_RE.match(prev.split()[-1]) if prev.split() else False) and _continues_url(prev, s))
+        is_code = bool(_BARE_CODE_RE.match(s)) and not prev.rstrip().endswith("=")
+        if c == 0:
+            if is_code:
+                rows.append([ln])
+            elif rows:
+                rows[-1].append(ln)
+        else:
+            if state == "done" or state == "post" and not url_like:
+                rows.append([ln])
+                state = "pre"
+            else:
+                rows[-1].append(ln)
+            if is_code:
+                state = "post" if cols[c + 1:] else "done"
+        prev = s if url_like else ""
     out = []
     for row in rows:
-        code = _BARE_CODE_RE.match(row[0].text).group(1)
-        cells = [ln.text for ln in row[1:]]
-        u = next((k for k, c in enumerate(cells) if URL_RE.match(c.strip()) or _EMPTY_CELL_RE.match(c)), len(cells))
+        code_ln = next((ln for ln in row if _BARE_CODE_RE.match(ln.text)), None)
+        if code_ln is None:
+            continue
+        code = _BARE_CODE_RE.match(code_ln.text).group(1)
+        cells = [ln.text for ln in row if ln is not code_ln]
+        u = next((k for k, x in enumerate(cells) if URL_RE.match(x.strip()) or _EMPTY_CELL_RE.match(x)), len(cells))
         if "url" not in cols:
             u = len(cells)
-        url_lines = [c for c in cells[u:] if not _EMPTY_CELL_RE.match(c)]
+        url_lines = [x for x in cells[u:] if not _EMPTY_CELL_RE.match(x)]
         # links the page annotations repeat after the row's own cell
         kept = [x for x in _glue_url(url_lines, links) if _url_key(x) not in seen_urls]
         seen_urls.update(_url_key(x) for x in kept)
@@ -525,7 +559,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
     # a table flattened one cell per line ('Koodi' / 'Hanke' / 'Toteuttaja' / 'Linkki', then the rows)
     head_at = next((i for i, ln in enumerate(list_lines[:8]) if table_header(list_lines, i)), None)
     table: list[tuple[list[Line], Optional[str], Optional[str]]] = []
-    if head_at is not None and table_header(list_lines, head_at)[0] == "code":
+    if head_at is not None:
         for row, text, code in _table_rows(list_lines[head_at:], table_header(list_lines, head_at), vocab, links,
                                            seen_urls):
             table.append((row, text, code))

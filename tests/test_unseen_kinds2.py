@@ -114,6 +114,42 @@ def test_a_bulleted_entry_whose_link_breaks_inside_the_code():
                                    "https://alpo.example.fi"])]
 
 
+NAME_FIRST_TABLE = """\
+Toimenpidekokonaisuudesta rahoitettujen hankkeiden lista
+
+Hanke
+Toteuttaja
+Koodi
+Linkki
+Alfan polut (ALPO)
+Beetan kaupunki
+S99101
+https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S991
+01
+Gamman koordinaatiohanke
+Delta ry
+S99102
+https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=
+S99102, https://gamma.example.fi
+Eetan tie
+Eetu ry
+S99103
+–
+"""
+
+
+def test_a_flattened_table_with_the_code_after_the_name():
+    doc = tl5_list.load(read_lines(NAME_FIRST_TABLE), "x.txt")
+    eura = "https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi="
+    assert [(p.code, p.name, p.acronym, p.kind, p.urls, [x.organisation for x in p.participants])
+            for p in doc.projects] == [
+        ("S99101", "Alfan polut", "ALPO", "single", [eura + "S99101"], ["Beetan kaupunki"]),
+        ("S99102", "Gamman koordinaatiohanke", None, "coordination", [eura + "S99102", "https://gamma.example.fi"],
+         ["Delta ry"]),
+        ("S99103", "Eetan tie", None, "single", [], ["Eetu ry"])]
+    assert not doc.skipped
+
+
 def test_a_flattened_table_header():
     assert tl5_list.table_header([Line(1, "EURA-koodi"), Line(2, "Hankkeen nimi"), Line(3, "Toteuttaja"),
                                   Line(4, "Verkkosivut")], 0) == ["code", "name", "org", "url"]
