@@ -40,6 +40,13 @@ def glossary(lines: list[Line], source: str = "", vocab: Optional[Vocabulary] = 
     the end of a paragraph (or a blank line) and is followed by text.  The
     glossary ends at the next appendix, or at a line that repeats ``stop_at``
     (the programme's name: the back cover that follows the last appendix).
+    A two-column table flattened one cell per line ('Käsite' / 'Määritelmä'
+    header, then term and definition cells) reads the same way.
+
+    >>> ls = [Line(i + 1, t) for i, t in enumerate(["Liite 2. Käsitteet", "Käsite", "Määritelmä", "Alfa",
+    ...       "Ensimmäinen asia.", "Beeta", "Toinen asia, joka on tärkeä."])]
+    >>> [(c.label, c.definition) for c in glossary(ls, "x")]
+    [('Alfa', 'Ensimmäinen asia.'), ('Beeta', 'Toinen asia, joka on tärkeä.')]
     """
     vocab = vocab or Vocabulary.of_lines(lines)
     starts = [i for i, ln in enumerate(lines) if GLOSSARY_RE.match(ln.text)]
@@ -52,6 +59,11 @@ def glossary(lines: list[Line], source: str = "", vocab: Optional[Vocabulary] = 
                 stop and re.sub(r"[\W_]", "", lines[i].text.casefold()) == stop), len(lines))
     body = [ln for ln in lines[start + 1:end] if not is_noise(ln.text)]
     heading = normalise_space(lines[start].text)
+    # a two-column table flattened one cell per line: 'Käsite' / 'Määritelmä', then term / definition
+    table = len(body) > 2 and bool(_TERM_HEADER_RE.fullmatch(normalise_space(body[0].text).rstrip(":"))) and \
+        bool(_DEFINITION_HEADER_RE.fullmatch(normalise_space(body[1].text).rstrip(":")))
+    if table:
+        body = body[2:]
     terms: list[int] = []
     for i, ln in enumerate(body):
         s = normalise_space(ln.text)
@@ -64,9 +76,9 @@ def glossary(lines: list[Line], source: str = "", vocab: Optional[Vocabulary] = 
         if i and not (prev.endswith((".", ")", ":")) or blank_before and not prev.endswith(("-", ","))):
             continue
         nxt = normalise_space(body[i + 1].text) if i + 1 < len(body) else ""
-        if len(nxt) < 30 and not nxt[:4].casefold() == s[:4].casefold():
+        if len(nxt) < (12 if table else 30) and not nxt[:4].casefold() == s[:4].casefold():
             continue
-        if i == 0 and not nxt[:3].casefold() == s[:3].casefold():
+        if i == 0 and not table and not nxt[:3].casefold() == s[:3].casefold():
             continue  # the glossary's introduction
         terms.append(i)
     if len(terms) < 2:
@@ -81,6 +93,8 @@ def glossary(lines: list[Line], source: str = "", vocab: Optional[Vocabulary] = 
     return out
 
 
+_TERM_HEADER_RE = re.compile(r"käsite|termi|sana|käsitteet|termit", re.I)
+_DEFINITION_HEADER_RE = re.compile(r"määritelmä|määritelmät|selitys|selite|kuvaus|merkitys", re.I)
 _INLINE_TERM_RE = re.compile(r"^\s*(?:[•\-–]\s*)?(?P<term>[A-ZÅÄÖ][\wåäöÅÄÖ\- ]{1,50}?"
                              r"(?:\s\([A-ZÅÄÖ][\wÅÄÖåäö+-]{1,10}\))?)\s*(?::|\s[–-])\s+(?P<rest>\S.*)$")
 

@@ -368,7 +368,8 @@ def load(lines: list[Line], source: str) -> SourceDocument:
     for key, full in orgs.items():
         mention_line = next((b.first for b in bs if re.search(rf"(?<![\wåäö]){re.escape(key)}(?![\wåäö])", b.text)
                              or full.casefold() in b.text.casefold()), first)
-        rs = roles.get(key, [])
+        # taking part ('osallistuu ...') is listed after what an organisation is responsible for
+        rs = sorted(roles.get(key, []), key=lambda r: r[0].startswith("osallistu"))
         line = rs[0][1] if rs else mention_line
         role = "; ".join(r for r, _ in rs[:3]) or None
         doc.organisations.append(OrgMention(key, Span(source, line, line),

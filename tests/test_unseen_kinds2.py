@@ -222,6 +222,16 @@ def test_unseen2_guide_dash_glossary_under_sanasto(guide):
     assert by["Digituki"].definition == "apu, jota annetaan digitaalisten palvelujen käytössä."
 
 
+def test_a_glossary_as_a_flattened_two_column_table():
+    from loaders.glossary_statutes import glossary
+    lines = read_lines("Liite 3. Käsitteet\n\nKäsite\nMääritelmä\nPerustaidot\nLuku-, kirjoitus- ja numerotaidot, "
+                       "joita aikuinen\ntarvitsee.\nDigituki\nApu digipalveluissa.\nSiirtymä\n"
+                       "Siirtyminen koulutusasteelta toiseen.\n")
+    assert [(c.label, c.definition) for c in glossary(lines, "x")] == [
+        ("Perustaidot", "Luku-, kirjoitus- ja numerotaidot, joita aikuinen tarvitsee."),
+        ("Digituki", "Apu digipalveluissa."), ("Siirtymä", "Siirtyminen koulutusasteelta toiseen.")]
+
+
 # ------------------------------------------------------------------ project plan
 
 PLAN = "project_plan_unseen2.txt"
