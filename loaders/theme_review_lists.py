@@ -57,7 +57,7 @@ _TABLE_START_RE = re.compile(r"^hakemus", re.I)
 _HEADER_CELL_RE = re.compile(r"^(?:ryhmähanke(?:tunnus|koodi)?|hanke(?:koodi|tunnus|numero)|eura-koodi)$", re.I)
 _BULLET_RE = re.compile(r"^[•·▪◦‣*–-]\s+")
 _NAME_LABEL_RE = re.compile(r"^(?:hanke|hankkeen nimi)\s*:\s*(?=\S)", re.I)
-# 'Nimi (S60201)', 'Ryhmähanke Nimi (R-06220)': the code printed after the name
+# 'Nimi (S99201)', 'Ryhmähanke Nimi (R-99220)': the code printed after the name
 _CODE_AFTER_RE = re.compile(r"^(?:ryhmähanke\s+)?(?P<name>[^()]+?(?:\([^()]*\)[^()]*?)?)\s*\(\s*(?P<code>%s)\s*\)\s*$"
                             % CODE_RE.pattern, re.I)
 _DIGITS_ONLY_RE = re.compile(r"^[\d\s.,]+(?:€|e|euroa)?\.?$")
