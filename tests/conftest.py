@@ -14,6 +14,19 @@ SOURCES = REPO / "data" / "sources"
 GOLD = REPO / "tests" / "fixtures" / "gold" / "002_first_four_themes.json"
 
 
+def load_scorer():
+    """``benchmarks/score_gold.py`` as a module (a script, not a package)."""
+    import importlib.util
+    import sys
+    name = "score_gold"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "score_gold.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module                    # dataclasses look their module up
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 def tiny_documents():
     """Two invented sources (theme review + TL5-like list) sharing organisations.
 

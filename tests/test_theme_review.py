@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import json
 import re
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,12 +17,12 @@ import pytest
 
 from loaders import theme_review
 from loaders.detect import detect as detect_kind
-from loaders.records import IMPLEMENTER_ROLES, Skipped
+from loaders.records import IMPLEMENTER_ROLES
 from loaders.text import EMAIL_RE, PHONE_RE, read_lines
 from loaders.theme_review_box import parse_funding
 from loaders.theme_review_lists import looks_like_entry, parse_list
 
-from conftest import GOLD
+from conftest import GOLD, load_scorer
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "data" / "sources"
@@ -589,12 +587,7 @@ def test_snippet_list_only_in_an_attachment():
 
 # ---------------------------------------------------------------- the gold reading
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_gold", REPO / "benchmarks" / "score_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module                   # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+_scorer = load_scorer
 
 
 @pytest.fixture(scope="module")
