@@ -1,4 +1,5 @@
-"""Choosing a loader from a document's content: every bundled source is detected as its kind.
+"""Choosing a loader from a document's content: every bundled source, and every
+invented document of a known kind in ``tests/fixtures``, is detected as its kind.
 
 Detection must be clear, not a near tie: the right loader's score is at least
 twice every other loader's.  A text of no known kind is refused with a message
@@ -17,6 +18,7 @@ from loaders.errors import UnknownDocumentKind
 from loaders.text import read_lines
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 detect_module = sys.modules["loaders.detect"]
 
 SEEDS = {
@@ -26,7 +28,13 @@ SEEDS = {
     "003_52536d0c142bbc18.txt": "programme-guide",
     "004_a9a6b758ca45f597.txt": "project-plan",
 }
+#: documents written by hand to differ from the seeds (file name prefix -> kind)
+UNSEEN_PREFIXES = {"theme_review_unseen": "theme-review", "tl5_list_unseen": "tl5-list",
+                   "programme_guide_unseen": "programme-guide", "project_plan_unseen": "project-plan"}
+UNSEEN = sorted((p.name, kind) for p in FIXTURES.glob("*_unseen*.txt")
+                for prefix, kind in UNSEEN_PREFIXES.items() if p.name.startswith(prefix))
 CASES = sorted(SEEDS.items())
+ALL_CASES = [(SOURCES / n, k) for n, k in CASES] + [(FIXTURES / n, k) for n, k in UNSEEN]
 
 
 def test_every_bundled_source_has_a_case():
@@ -35,17 +43,26 @@ def test_every_bundled_source_has_a_case():
     assert set(SEEDS.values()) == set(detect_module.TEXT_LOADERS), "every text kind has a seed"
 
 
-@pytest.mark.parametrize("name,kind", CASES)
-def test_seed_is_detected_as_its_kind(name, kind):
-    lines = read_lines((SOURCES / name).read_text(encoding="utf-8"))
+def test_every_invented_document_has_a_case():
+    assert {k for _, k in UNSEEN} == set(detect_module.TEXT_LOADERS)
+    assert len(UNSEEN) == len(list(FIXTURES.glob("*_unseen*.txt")))
+
+
+def _id(case):
+    return case.name if isinstance(case, Path) else None
+
+
+@pytest.mark.parametrize("path,kind", ALL_CASES, ids=_id)
+def test_document_is_detected_as_its_kind(path, kind):
+    lines = read_lines(path.read_text(encoding="utf-8"))
     assert loaders.detect(lines) == kind
-    doc = loaders.load_file(SOURCES / name)
+    doc = loaders.load_file(path)
     assert doc.kind == kind and doc.line_count == len(lines) - (lines[-1].text == "")
 
 
-@pytest.mark.parametrize("name,kind", CASES)
-def test_detection_is_clear_not_a_near_tie(name, kind):
-    lines = read_lines((SOURCES / name).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("path,kind", ALL_CASES, ids=_id)
+def test_detection_is_clear_not_a_near_tie(path, kind):
+    lines = read_lines(path.read_text(encoding="utf-8"))
     scores = {k: importlib.import_module(m).score(lines) for k, m in detect_module.TEXT_LOADERS.items()}
     best = scores.pop(kind)
     assert best > 0

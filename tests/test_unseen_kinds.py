@@ -52,11 +52,6 @@ def tl5():
     return lines, tl5_list.load(lines, TL5)
 
 
-def test_unseen_tl5_list_is_detected_as_its_kind(tl5):
-    lines, _ = tl5
-    assert loaders.detect(lines) == "tl5-list"
-    assert loaders.load_file(FIXTURES / TL5).kind == "tl5-list"
-
 
 def test_unseen_tl5_recall_of_projects_with_codes(tl5):
     _, doc = tl5
@@ -136,11 +131,6 @@ def guide():
     return lines, programme_guide.load(lines, GUIDE)
 
 
-def test_unseen_guide_is_detected_as_its_kind(guide):
-    lines, _ = guide
-    assert loaders.detect(lines) == "programme-guide"
-    assert loaders.load_file(FIXTURES / GUIDE).kind == "programme-guide"
-
 
 def test_unseen_guide_programme_with_all_its_measure_packages(guide):
     _, doc = guide
@@ -198,11 +188,6 @@ def plan():
 def _roles(doc, role):
     return [x.organisation for x in doc.projects[0].participants if x.role == role]
 
-
-def test_unseen_plan_is_detected_as_its_kind(plan):
-    lines, _ = plan
-    assert loaders.detect(lines) == "project-plan"
-    assert loaders.load_file(FIXTURES / PLAN).kind == "project-plan"
 
 
 def test_unseen_plan_project_administrator_pilots_partners(plan):

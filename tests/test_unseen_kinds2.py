@@ -57,11 +57,6 @@ def tl5():
     return lines, tl5_list.load(lines, TL5)
 
 
-def test_unseen2_tl5_is_detected_as_its_kind(tl5):
-    lines, _ = tl5
-    assert loaders.detect(lines) == "tl5-list"
-    assert loaders.load_file(FIXTURES / TL5).kind == "tl5-list"
-
 
 def test_unseen2_tl5_recall_from_a_flattened_table(tl5):
     _, doc = tl5
@@ -173,11 +168,6 @@ def guide():
     return lines, programme_guide.load(lines, GUIDE)
 
 
-def test_unseen2_guide_is_detected_as_its_kind(guide):
-    lines, _ = guide
-    assert loaders.detect(lines) == "programme-guide"
-    assert loaders.load_file(FIXTURES / GUIDE).kind == "programme-guide"
-
 
 def test_unseen2_guide_programme_under_a_series_line_with_all_packages(guide):
     _, doc = guide
@@ -254,11 +244,6 @@ def plan():
 def _roles(doc, role):
     return [x.organisation for x in doc.projects[0].participants if x.role == role]
 
-
-def test_unseen2_plan_is_detected_as_its_kind(plan):
-    lines, _ = plan
-    assert loaders.detect(lines) == "project-plan"
-    assert loaders.load_file(FIXTURES / PLAN).kind == "project-plan"
 
 
 def test_unseen2_plan_form_on_label_colon_value_lines(plan):
