@@ -94,10 +94,11 @@ def query(name_or_file, params, fmt, graph_file, store_spec, endpoint_url, engin
             from graph.pipeline import build_sources
             click.echo("building the bundled corpus in memory ...", err=True)
             data = build_sources().graph
-        store = open_store(data)
         if engine == "oxigraph":
             store = open_store("oxigraph:")
             store.load(data)
+        else:
+            store = open_store(data)
     result = run_library_query(store, q, bound)
     click.echo(format_result(result, fmt), nl=False)
 
