@@ -37,7 +37,7 @@ _API = {
     "write_review_queue": "identity", "read_decisions": "identity",
     "organisation_table": "organisations",
     "validate": "validate", "validate_file": "validate",
-    "read_graph": "graphfile", "write_atomic": "graphfile",
+    "read_graph": "graphfile", "write_atomic": "atomic",
     # stores and SPARQL
     "open_store": "store", "MemoryStore": "store", "OxigraphStore": "store", "EndpointStore": "store",
     "load_library": "querylib", "run_library_query": "querylib", "library_summary": "querylib",

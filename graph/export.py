@@ -31,7 +31,7 @@ from typing import Iterable, Sequence
 import networkx as nx
 
 from .errors import HankeverkkoError
-from .graphfile import write_atomic
+from .atomic import write_atomic
 
 __all__ = ["ExportError", "EXPORT_FORMATS", "EXPORT_FILES", "scalar_graph", "gexf_bytes", "graphml_bytes", "csv_tables",
            "vosviewer_json", "export_network"]

@@ -7,8 +7,6 @@
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from rdflib import Graph
@@ -17,7 +15,7 @@ from rdflib.util import guess_format as _rdflib_guess
 
 from .errors import GraphFileError
 
-__all__ = ["read_graph", "write_atomic", "guess_format"]
+__all__ = ["read_graph", "guess_format"]
 
 
 def guess_format(path: str | Path) -> str:
@@ -38,26 +36,3 @@ def read_graph(path: str | Path) -> Graph:
         raise
     except Exception as e:  # rdflib raises many parser-specific types
         raise GraphFileError(f"{path}: not a readable {guess_format(path)} graph: {e}") from e
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: str | Path, data: bytes | str) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and an atomic rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file ordinary permissions
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path

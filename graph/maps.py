@@ -21,7 +21,7 @@ import networkx as nx
 
 from .analysis import ego_network, find_organisation
 from .figures import FIGURE_FORMATS, render_figure
-from .graphfile import write_atomic
+from .atomic import write_atomic
 from .map_html import render_html
 from .map_style import COLOUR_BY, SIZE_BY, MapError, NetworkMap, style_map
 from .views import co_implementation_graph

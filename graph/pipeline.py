@@ -21,7 +21,7 @@ from ontology import HV
 
 from .build import BuildResult, build_graph, source_iri
 from .errors import HankeverkkoError
-from .graphfile import write_atomic
+from .atomic import write_atomic
 
 __all__ = ["BUNDLED_CORPUS", "bundled_corpus", "expand_sources", "load_sources",
            "SourceSummary", "BuildSummary", "build_sources", "run_build", "serialise"]

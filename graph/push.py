@@ -31,7 +31,8 @@ from typing import Callable, Optional
 from rdflib import Graph, URIRef
 
 from .errors import StoreError
-from .store import http_request, partition_by_source
+from .named_graphs import partition_by_source
+from .store import http_request
 
 __all__ = ["PushSummary", "graph_url", "push_graph", "DEFAULT_BATCH"]
 

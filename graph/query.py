@@ -38,7 +38,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import QueryError
-from .store import PREFIXES, MemoryStore, SelectResult
+from .named_graphs import PREFIXES
+from .store import MemoryStore, SelectResult
 
 __all__ = ["PREFIXES", "FORMATS", "run_query_text", "format_rows", "format_result", "shorten", "to_dataframe"]
 

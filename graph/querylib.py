@@ -40,7 +40,8 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from .errors import QueryError
-from .store import PREFIXES, SelectResult, Store
+from .named_graphs import PREFIXES
+from .store import SelectResult, Store
 
 __all__ = ["QUERY_DIR", "Param", "LibraryQuery", "load_library", "get_query", "parse_query",
            "bind_params", "resolve_iri", "run_library_query", "library_summary"]

@@ -30,8 +30,9 @@ from rdflib.plugins.serializers.turtle import _GEN_QNAME_FOR_DT, TurtleSerialize
 from ontology import CONTEXT_FILE
 
 from .errors import GraphFileError
-from .graphfile import read_graph, write_atomic
-from .store import PREFIXES, partition_by_source
+from .atomic import write_atomic
+from .graphfile import read_graph
+from .named_graphs import PREFIXES, partition_by_source
 
 __all__ = ["EXPORT_FORMATS", "load_context", "to_dataset", "serialise_rdf", "export_graph"]
 

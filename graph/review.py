@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Union
 
 from .errors import HankeverkkoError
-from .graphfile import write_atomic
+from .atomic import write_atomic
 
 __all__ = ["DECISIONS", "REVIEW_COLUMNS", "Decision", "DecisionsError", "read_decisions", "write_review_queue"]
 

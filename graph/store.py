@@ -45,30 +45,23 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Mapping, Optional, Protocol, Union
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ontology import HV, ID
 
 from .errors import QueryError, StoreError
+from .named_graphs import PREFIXES, partition_by_source
 
-__all__ = ["PREFIXES", "SHARED_GRAPH", "SelectResult", "Store", "MemoryStore", "OxigraphStore",
-           "EndpointStore", "open_store", "sparql_term", "bind_values", "partition_by_source",
+__all__ = ["SelectResult", "Store", "MemoryStore", "OxigraphStore",
+           "EndpointStore", "open_store", "sparql_term", "bind_values",
            "load_into_store", "credentials", "http_request"]
 
-#: prefixes predeclared in every store (the .rq files declare theirs too)
-PREFIXES = {"hv": HV._NS, "id": ID, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SKOS,
-            "prov": PROV, "dcterms": DCTERMS, "foaf": FOAF, "owl": OWL,
-            "org": "http://www.w3.org/ns/org#"}
-#: the named graph of triples whose subject has several sources or none
-SHARED_GRAPH = ID["graph/shared"]
 #: environment variables holding endpoint credentials (never options or files)
 USER_VAR, PASSWORD_VAR = "HANKEVERKKO_SPARQL_USER", "HANKEVERKKO_SPARQL_PASSWORD"
 
@@ -492,21 +485,6 @@ def open_store(spec, create: bool = False) -> Store:
     if kind == "endpoint" and rest:
         return EndpointStore(rest)
     raise StoreError(f"unknown store {spec!r}; use memory:FILE, oxigraph:DIR or endpoint:URL")
-
-
-def partition_by_source(graph: Graph) -> dict[URIRef, list[tuple[Node, Node, Node]]]:
-    """Triples grouped by named graph: the source of their subject, or
-    :data:`SHARED_GRAPH` (several sources or none). Keys sorted, shared last.
-    """
-    sources: dict[Node, set] = defaultdict(set)
-    for s, o in graph.subject_objects(PROV.wasDerivedFrom):
-        sources[s].add(o)
-    parts: dict[URIRef, list] = defaultdict(list)
-    for t in graph:
-        src = sources.get(t[0])
-        parts[next(iter(src)) if src and len(src) == 1 else SHARED_GRAPH].append(t)
-    order = sorted(k for k in parts if k != SHARED_GRAPH) + ([SHARED_GRAPH] if SHARED_GRAPH in parts else [])
-    return {k: parts[k] for k in order}
 
 
 def load_into_store(spec: str, graph: Graph) -> tuple[int, int]:

@@ -139,7 +139,7 @@ def test_ministry_and_funder_relations_become_role_nodes_on_the_theme():
 def test_outputs_are_written_atomically_with_ordinary_permissions(tmp_path):
     import os
     import stat
-    from graph.graphfile import write_atomic
+    from graph.atomic import write_atomic
     target = write_atomic(tmp_path / "sub" / "x.ttl", "a")
     assert target.read_text() == "a"
     mode = stat.S_IMODE(os.stat(target).st_mode)

@@ -20,7 +20,8 @@ from graph.cli import main
 from graph.push import push_graph
 from graph.querylib import QUERY_DIR, run_library_query
 from graph.rdf_export import serialise_rdf
-from graph.store import SHARED_GRAPH, EndpointStore, MemoryStore
+from graph.named_graphs import SHARED_GRAPH
+from graph.store import EndpointStore, MemoryStore
 from ontology import ID
 
 from test_queries import TINY_PARAMS, comparable

@@ -14,7 +14,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from graph.cli import main
 from graph.rdf_export import EXPORT_FORMATS, load_context, serialise_rdf, to_dataset
-from graph.store import SHARED_GRAPH, partition_by_source
+from graph.named_graphs import SHARED_GRAPH, partition_by_source
 from ontology import CONTEXT_FILE, HV, ID, ONTOLOGY_FILE
 
 from conftest import REPO

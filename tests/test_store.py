@@ -12,8 +12,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDFS, XSD
 
 from graph.errors import QueryError, StoreError
-from graph.store import (SHARED_GRAPH, EndpointStore, MemoryStore, OxigraphStore, bind_values,
-                         load_into_store, open_store, partition_by_source, sparql_term)
+from graph.named_graphs import SHARED_GRAPH, partition_by_source
+from graph.store import (EndpointStore, MemoryStore, OxigraphStore, bind_values, load_into_store,
+                         open_store, sparql_term)
 from ontology import HV, ID
 
 STORES = ["memory", "oxigraph"]
