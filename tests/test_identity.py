@@ -373,7 +373,7 @@ def test_write_review_queue_is_a_csv_a_person_fills_in(tmp_path):
 
 def test_write_review_queue_is_atomic(tmp_path, monkeypatch):
     """A failure before the final rename leaves the old file whole and no temporary file."""
-    import graph.graphfile
+    import graph.atomic
 
     target = tmp_path / "review.csv"
     target.write_text("old content\n", encoding="utf-8")
@@ -381,7 +381,7 @@ def test_write_review_queue_is_atomic(tmp_path, monkeypatch):
     def fail(*args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(graph.graphfile.os, "replace", fail)
+    monkeypatch.setattr(graph.atomic.os, "replace", fail)
     with pytest.raises(OSError):
         write_review_queue(res_of("Lehtosen Kuljetus Oy", "Lehtisen Kuljetus Oy"), target)
     assert target.read_text(encoding="utf-8") == "old content\n"
