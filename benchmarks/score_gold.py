@@ -210,8 +210,7 @@ def format_score(s: GoldScore) -> str:
 
 
 def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(REPO))
-    from loaders.detect import load_file
+    from hankeverkko.loaders.detect import load_file
 
     gold_path = Path(argv[0]) if argv else DEFAULT_GOLD
     if not gold_path.exists():

@@ -39,12 +39,10 @@ from pathlib import Path
 
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from graph.querylib import load_library, run_library_query  # noqa: E402
-from graph.rdf_export import serialise_rdf  # noqa: E402
-from graph.store import MemoryStore, OxigraphStore  # noqa: E402
-from ontology import HV, ID  # noqa: E402
+from hankeverkko.graph.sparql.library import load_library, run_library_query
+from hankeverkko.graph.rdf.dumps import serialise_rdf
+from hankeverkko.graph.sparql.store import MemoryStore, OxigraphStore
+from hankeverkko.ontology import HV, ID
 
 ORG_TYPES = ["Municipality", "JointMunicipalAuthority", "WellbeingServicesCounty", "University",
              "UniversityOfAppliedSciences", "VocationalInstitution", "Foundation", "Association",

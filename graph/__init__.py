@@ -1,69 +1,25 @@
-"""hankeverkko's public API, in one place.
+"""``hankeverkko.graph``: records -> RDF -> stores and networks -> maps, and the CLI.
 
-The pipeline, one direction only::
+Subpackages by concept; imports run one way, from the top of this list down
+(``tests/test_architecture.py`` keeps it so):
 
-    sources --loaders--> records --build--> RDF graph --store--> SPARQL / views --> analysis --> maps
+=============  ==================================================================
+``cli``        the ``hankeverkko`` command, one module per command group
+``maps``       interactive HTML maps (template, style, escaping) and static figures
+``network``    RDF -> NetworkX views, metrics, clusters, continuity, exports
+``pipeline``   the main job: sources -> records -> graph file + a report of every file
+``sparql``     stores (memory | oxigraph | endpoint), the query library, GSP push
+``rdf``        records -> RDF (IRIs, provenance), named graphs, SHACL, dumps
+``identity``   one node per real organisation: names, business IDs, matching, review
+=============  ==================================================================
 
-A session from Python (the CLI does the same)::
-
-    import graph
-    result = graph.build_sources()                    # the bundled corpus (or a list of paths)
-    print(graph.validate(result.graph).text())        # SHACL
-    store = graph.open_store(result.graph)            # or "oxigraph:DIR", "endpoint:URL"
-    rows = graph.run_library_query(store, "theme_projects", {"theme": "Jatkuva oppiminen"})
-    G = graph.co_implementation_graph(result.graph, theme="Jatkuva oppiminen")
-    clusters = graph.clusters(G, seed=0)
-    graph.write_map(graph.prepare_map(G), "map.html")
-
-Names are imported lazily, so ``import graph`` stays cheap; each name below
-says which module holds it.
-
->>> import graph
->>> graph.build_graph.__module__
-'graph.build'
+``errors``, ``atomic`` and ``lazy`` are shared by all of them. The public
+API a user reads is ``hankeverkko`` itself (``import hankeverkko``).
 """
-from __future__ import annotations
 
-import importlib
+#: the layers, top first: a module may import from its own layer and those below it
+LAYERS = ("cli", "maps", "network", "pipeline", "sparql", "rdf", "identity")
+#: modules every layer may use
+SHARED = ("errors", "atomic", "lazy")
 
-#: public name -> module that defines it
-_API = {
-    # the main job
-    "build_sources": "pipeline", "run_build": "pipeline", "bundled_corpus": "pipeline",
-    "load_sources": "pipeline", "expand_sources": "pipeline", "serialise": "pipeline",
-    # records -> RDF, organisations, validation
-    "build_graph": "build", "BuildResult": "build",
-    "resolve": "identity", "Resolution": "identity", "OrgEntity": "identity",
-    "write_review_queue": "identity", "read_decisions": "identity",
-    "organisation_table": "organisations",
-    "validate": "validate", "validate_file": "validate",
-    "read_graph": "graphfile", "write_atomic": "atomic",
-    # stores and SPARQL
-    "open_store": "store", "MemoryStore": "store", "OxigraphStore": "store", "EndpointStore": "store",
-    "load_library": "querylib", "run_library_query": "querylib", "library_summary": "querylib",
-    "run_query_text": "query", "format_rows": "query",
-    "push_graph": "push", "export_graph": "rdf_export",
-    # networks, analysis, maps, exports
-    "co_implementation_graph": "views", "bipartite_graph": "views", "theme_organisation_graph": "views",
-    "load_network": "views",
-    "centrality": "analysis", "brokers": "analysis", "clusters": "analysis", "ego_network": "analysis",
-    "continuity": "analysis", "period_continuity": "analysis", "summarise": "analysis",
-    "prepare_map": "maps", "write_map": "maps", "render_figure": "figures",
-    "export_network": "export",
-    # errors
-    "HankeverkkoError": "errors", "GraphFileError": "errors", "QueryError": "errors", "StoreError": "errors",
-}
-
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str):
-    try:
-        module = _API[name]
-    except KeyError:
-        raise AttributeError(f"module 'graph' has no attribute {name!r}") from None
-    return getattr(importlib.import_module(f"graph.{module}"), name)
-
-
-def __dir__():
-    return __all__
+__all__ = ["LAYERS", "SHARED"]

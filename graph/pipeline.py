@@ -2,7 +2,7 @@
 
 ``run_build`` is what ``hankeverkko build`` calls; it is usable on its own:
 
->>> from graph.pipeline import bundled_corpus
+>>> from hankeverkko.graph.pipeline import bundled_corpus
 >>> sorted(p.name for p in expand_sources([bundled_corpus()]))[:1]
 ['000_5390a3236872ddc1.txt']
 """
@@ -15,13 +15,13 @@ from typing import Iterable, Optional, Sequence
 
 from rdflib import PROV, RDF, Graph
 
-from loaders import LoaderError, load_file
-from loaders.records import SourceDocument
-from ontology import HV
+from hankeverkko.loaders import LoaderError, load_file
+from hankeverkko.loaders.records import SourceDocument
+from hankeverkko.ontology import HV
 
-from .build import BuildResult, build_graph, source_iri
-from .errors import HankeverkkoError
-from .atomic import write_atomic
+from hankeverkko.graph.rdf.build import BuildResult, build_graph, source_iri
+from hankeverkko.graph.errors import HankeverkkoError
+from hankeverkko.graph.atomic import write_atomic
 
 __all__ = ["BUNDLED_CORPUS", "bundled_corpus", "expand_sources", "load_sources",
            "SourceSummary", "BuildSummary", "build_sources", "run_build", "serialise"]
@@ -115,7 +115,7 @@ class BuildSummary:
 
 def serialise(graph: Graph, fmt: str = "ttl") -> bytes:
     """Deterministic serialisation (the same as ``hankeverkko export``)."""
-    from .rdf_export import serialise_rdf
+    from hankeverkko.graph.rdf.dumps import serialise_rdf
     return serialise_rdf(graph, fmt)
 
 

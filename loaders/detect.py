@@ -17,18 +17,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import Optional
 
-from .errors import SourceReadError, UnknownDocumentKind
-from .records import SourceDocument
-from .text import Line, read_lines
+from hankeverkko.loaders.errors import SourceReadError, UnknownDocumentKind
+from hankeverkko.loaders.records import SourceDocument
+from hankeverkko.loaders.text import Line, read_lines
 
 __all__ = ["TEXT_LOADERS", "kinds", "describe_kinds", "detect", "load_file"]
 
 #: kind -> module name; order breaks ties
 TEXT_LOADERS = {
-    "theme-review": "loaders.theme_review",
-    "tl5-list": "loaders.tl5_list",
-    "programme-guide": "loaders.programme_guide",
-    "project-plan": "loaders.project_plan",
+    "theme-review": "hankeverkko.loaders.theme_review",
+    "tl5-list": "hankeverkko.loaders.tl5_list",
+    "programme-guide": "hankeverkko.loaders.programme_guide",
+    "project-plan": "hankeverkko.loaders.project_plan",
 }
 SPREADSHEET = "spreadsheet"
 
@@ -64,7 +64,7 @@ def read_text(path: Path) -> str:
 
 
 def _is_spreadsheet(path: Path) -> bool:
-    from . import spreadsheet
+    from hankeverkko.loaders import spreadsheet
     return spreadsheet.looks_like_spreadsheet(path)
 
 
@@ -84,7 +84,7 @@ def load_file(path: str | Path, kind: Optional[str] = None) -> SourceDocument:
     if kind is not None and kind not in kinds():
         raise UnknownDocumentKind(f"unknown kind {kind!r}; supported kinds:\n{describe_kinds()}")
     if kind == SPREADSHEET or (kind is None and _is_spreadsheet(path)):
-        from . import spreadsheet
+        from hankeverkko.loaders import spreadsheet
         return spreadsheet.load_path(path)
     lines = read_text(path)
     numbered = read_lines(lines)

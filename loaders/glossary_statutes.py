@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from typing import Optional
 
-from .prose import Block, Vocabulary
-from .records import Concept, Span, Statute
-from .text import Line, is_noise, normalise_space, strip_contact_details
+from hankeverkko.loaders.prose import Block, Vocabulary
+from hankeverkko.loaders.records import Concept, Span, Statute
+from hankeverkko.loaders.text import Line, is_noise, normalise_space, strip_contact_details
 
 __all__ = ["glossary", "statutes", "GLOSSARY_RE", "APPENDIX_RE"]
 

@@ -8,7 +8,7 @@ the paragraphs around a mention say how the plan relates to it (builds on
 its results, continues it, co-operates with it, runs in parallel) and who
 implemented it.
 
->>> from loaders.prose import Block
+>>> from hankeverkko.loaders.prose import Block
 >>> bs = [Block(1, 2, "Alfa-hankkeessa (2017-2018) kehitettiin malli. Tässä hankkeessa mallia "
 ...                   "hyödynnetään. Beeta ja Gamma osallistuivat Delta Kokeilu –hankkeeseen.", "paragraph"),
 ...       Block(3, 3, "Tämä hanke tekee yhteistyötä Eetu –hankkeen (2020-2023) kanssa.", "paragraph")]
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .prose import YEARS_RE, Block, nominative, sentences, split_names
+from hankeverkko.loaders.prose import YEARS_RE, Block, nominative, sentences, split_names
 
 __all__ = ["RelatedProject", "related_projects", "relation_kind", "table_projects"]
 
@@ -438,7 +438,7 @@ def table_projects(lines) -> list[RelatedProject]:
     """Projects in a table printed one cell per line: a header row ('Hanke' /
     'Toteuttaja' / 'Vuodet') followed by rows of as many cells.
 
-    >>> from loaders.text import Line
+    >>> from hankeverkko.loaders.text import Line
     >>> ls = [Line(i + 1, t) for i, t in enumerate(["Hanke", "Toteuttaja", "Vuodet", "Alfa – beeta",
     ...       "Gamman kunta", "2097–2099", "Delta", "Eetu ry", "2098-2099", "", "Uusi kappale."])]
     >>> [(r.name, r.period, r.implementers) for r in table_projects(ls)]

@@ -19,14 +19,14 @@ import re
 from collections import Counter
 from typing import Optional
 
-from .prose import (ORG_HEAD_RE, YEARS_RE, Block, Vocabulary, blocks, nominative, running_furniture, sentence_case,
+from hankeverkko.loaders.prose import (ORG_HEAD_RE, YEARS_RE, Block, Vocabulary, blocks, nominative, running_furniture, sentence_case,
                     sentences)
-from .prose import line_count as _line_count
-from .prose import scrub_contacts
-from .glossary_statutes import GLOSSARY_RE, glossary, statutes
-from .records import OrgMention, Programme, Relation, SourceDocument, Span, Theme
-from .reference import aliases, expand_abbreviation, ministries
-from .text import Line, is_noise, normalise_space, parse_euros, strip_contact_details
+from hankeverkko.loaders.prose import line_count as _line_count
+from hankeverkko.loaders.prose import scrub_contacts
+from hankeverkko.loaders.glossary_statutes import GLOSSARY_RE, glossary, statutes
+from hankeverkko.loaders.records import OrgMention, Programme, Relation, SourceDocument, Span, Theme
+from hankeverkko.loaders.reference import aliases, expand_abbreviation, ministries
+from hankeverkko.loaders.text import Line, is_noise, normalise_space, parse_euros, strip_contact_details
 
 __all__ = ["KIND", "DESCRIPTION", "score", "load", "glossary", "statutes"]
 

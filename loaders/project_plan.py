@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .plan_relations import _key, related_projects, table_projects
-from .prose import (YEARS_RE, Block, Vocabulary, acronym_matches, blocks, nominative, running_furniture, sentences,
+from hankeverkko.loaders.plan_relations import _key, related_projects, table_projects
+from hankeverkko.loaders.prose import (YEARS_RE, Block, Vocabulary, acronym_matches, blocks, nominative, running_furniture, sentences,
                     split_names)
-from .prose import line_count as _line_count
-from .prose import scrub_contacts
-from .records import OrgMention, Participation, Project, Relation, SourceDocument, Span
-from .reference import expand_abbreviation
-from .text import Line, is_noise, normalise_space, parse_euros, parse_period, strip_contact_details
+from hankeverkko.loaders.prose import line_count as _line_count
+from hankeverkko.loaders.prose import scrub_contacts
+from hankeverkko.loaders.records import OrgMention, Participation, Project, Relation, SourceDocument, Span
+from hankeverkko.loaders.reference import expand_abbreviation
+from hankeverkko.loaders.text import Line, is_noise, normalise_space, parse_euros, parse_period, strip_contact_details
 
 __all__ = ["KIND", "DESCRIPTION", "score", "load", "measure_packages_applied"]
 

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from .text import EMAIL_RE, PHONE_RE, Line, dehyphenate, is_noise, normalise_space, strip_contact_details
+from hankeverkko.loaders.text import EMAIL_RE, PHONE_RE, Line, dehyphenate, is_noise, normalise_space, strip_contact_details
 
 __all__ = ["line_count", "running_furniture", "scrub_contacts", "Vocabulary", "Block", "blocks", "sentences", "nominative", "BULLET_RE",
            "HEADING_RE", "YEARS_RE", "split_names", "ORG_HEAD_RE", "sentence_case",
@@ -108,7 +108,7 @@ def _scrub(value):
 def scrub_contacts(doc):
     """Remove any e-mail address or phone number from every text field of a document's records.
 
-    >>> from loaders.records import SourceDocument, OrgMention, Span
+    >>> from hankeverkko.loaders.records import SourceDocument, OrgMention, Span
     >>> d = SourceDocument("x", "k", organisations=[OrgMention("Alfa ry", Span("x", 1, 1),
     ...                    role="yhteys alfa@example.fi, 040 1234567")])
     >>> scrub_contacts(d).organisations[0].role

@@ -57,10 +57,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from .errors import ParseError, SourceReadError
-from .prose import scrub_contacts
-from .records import Participation, Project, Skipped, SourceDocument, Span
-from .text import normalise_space, strip_contact_details
+from hankeverkko.loaders.errors import ParseError, SourceReadError
+from hankeverkko.loaders.prose import scrub_contacts
+from hankeverkko.loaders.records import Participation, Project, Skipped, SourceDocument, Span
+from hankeverkko.loaders.text import normalise_space, strip_contact_details
 
 __all__ = ["COLUMNS", "REQUIRED", "ROLE_NAMES", "looks_like_spreadsheet", "load_path", "load_rows",
            "normalise_header", "column_for", "parse_role", "parse_cell_date", "parse_amount",
@@ -236,7 +236,7 @@ def parse_cell_date(value: Any) -> Optional[_dt.date]:
     >>> parse_cell_date("31.2.2024")
     Traceback (most recent call last):
     ...
-    loaders.spreadsheet._Bad: '31.2.2024' is not a date (use d.m.yyyy or yyyy-mm-dd)
+    hankeverkko.loaders.spreadsheet._Bad: '31.2.2024' is not a date (use d.m.yyyy or yyyy-mm-dd)
     """
     if value is None:
         return None

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .prose import (BULLET_RE, ORG_HEAD_RE, YEARS_RE, Vocabulary, blocks, nominative, running_furniture, scrub_contacts,
+from hankeverkko.loaders.prose import (BULLET_RE, ORG_HEAD_RE, YEARS_RE, Vocabulary, blocks, nominative, running_furniture, scrub_contacts,
                     sentences)
-from .prose import line_count as _line_count
-from .records import OrgMention, Participation, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
-from .reference import aliases, expand_abbreviation, ministries
-from .text import URL_RE, Line, is_noise, normalise_space, strip_contact_details
+from hankeverkko.loaders.prose import line_count as _line_count
+from hankeverkko.loaders.records import OrgMention, Participation, Programme, Project, Relation, Skipped, SourceDocument, Span, Theme
+from hankeverkko.loaders.reference import aliases, expand_abbreviation, ministries
+from hankeverkko.loaders.text import URL_RE, Line, is_noise, normalise_space, strip_contact_details
 
 __all__ = ["KIND", "DESCRIPTION", "score", "load", "eura_codes"]
 

@@ -1,6 +1,6 @@
 """The hankeverkko ontology: Turtle files and the generated closed namespace.
 
->>> from ontology import HV
+>>> from hankeverkko.ontology import HV
 >>> str(HV.Project)
 'https://w3id.org/hankeverkko/ontology#Project'
 >>> HV.Projetc  # doctest: +IGNORE_EXCEPTION_DETAIL
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import Namespace
 
-from .namespace import HV
+from hankeverkko.ontology.namespace import HV
 
 __all__ = ["HV", "ID", "ONTOLOGY_IRI", "ONTOLOGY_FILE", "SHAPES_FILE", "CONTEXT_FILE"]
 

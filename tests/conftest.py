@@ -33,7 +33,7 @@ def tiny_documents():
     Invented names only: the network shape is known by construction
     (Alfa Oy and Beta ry co-implement R-00001 and S10003; Gamma sr is alone).
     """
-    from loaders.records import (Funding, Participation, Programme, Project,
+    from hankeverkko.loaders.records import (Funding, Participation, Programme, Project,
                                  SourceDocument, Span, Theme)
 
     rev = SourceDocument("tiny_review.txt", "theme-review", title="Pieni katsaus", line_count=60)
@@ -72,7 +72,7 @@ def tiny_documents():
 
 @pytest.fixture(scope="session")
 def tiny_build():
-    from graph.build import build_graph
+    from hankeverkko.graph.rdf.build import build_graph
     return build_graph(tiny_documents())
 
 
@@ -84,7 +84,7 @@ def tiny_graph(tiny_build):
 @pytest.fixture(scope="session")
 def corpus_build():
     """The bundled corpus, built once per test session."""
-    from graph.pipeline import build_sources
+    from hankeverkko.graph.pipeline import build_sources
     return build_sources()
 
 

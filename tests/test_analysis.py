@@ -4,9 +4,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph import analysis, views
-from graph.views import NetworkViewError
-from ontology import ID
+from hankeverkko.graph.network import analysis, views
+from hankeverkko.graph.network.views import NetworkViewError
+from hankeverkko.ontology import ID
 
 ALFA, BETA = str(ID["organisation/alfa-oy"]), str(ID["organisation/beta-ry"])
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from rdflib import PROV, RDF, RDFS, XSD, BNode, Literal
 
-from graph.build import build_graph, project_iri, theme_iri
-from ontology import HV, ID
+from hankeverkko.graph.rdf.build import build_graph, project_iri, theme_iri
+from hankeverkko.ontology import HV, ID
 
 from conftest import REPO, tiny_documents
 
@@ -94,7 +94,7 @@ def test_no_blank_nodes_so_serialisation_is_deterministic(tiny_graph):
 
 
 def test_officials_are_written_only_on_opt_in():
-    from loaders.records import Contact
+    from hankeverkko.loaders.records import Contact
     docs = tiny_documents()
     docs[0].themes[0].contacts.append(Contact("Matti Meikäläinen", "Projektipäällikkö", "Hämeen ELY-keskus", "coordination"))
     assert "Meikäläinen" not in build_graph(docs).graph.serialize(format="nt")
@@ -103,7 +103,7 @@ def test_officials_are_written_only_on_opt_in():
 
 def test_builds_are_byte_identical_across_processes():
     script = ("import sys; sys.path.insert(0, 'tests'); from conftest import tiny_documents;"
-              "from graph.build import build_graph; from graph.pipeline import serialise;"
+              "from hankeverkko.graph.rdf.build import build_graph; from hankeverkko.graph.pipeline import serialise;"
               "sys.stdout.buffer.write(serialise(build_graph(tiny_documents()).graph))")
     outs = {subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, check=True,
                            env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")}
@@ -111,7 +111,7 @@ def test_builds_are_byte_identical_across_processes():
 
 
 def test_a_group_whose_main_implementer_is_not_stated_is_not_claimed_as_group_project():
-    from loaders.records import Participation, Project, Span
+    from hankeverkko.loaders.records import Participation, Project, Span
     docs = tiny_documents()
     docs[0].projects.append(Project("Monen toteuttajan hanke", Span("tiny_review.txt", 50, 51), kind="group",
                                     themes=["Teema Kaksi"],
@@ -126,7 +126,7 @@ def test_a_group_whose_main_implementer_is_not_stated_is_not_claimed_as_group_pr
 
 
 def test_ministry_and_funder_relations_become_role_nodes_on_the_theme():
-    from loaders.records import Relation, Span
+    from hankeverkko.loaders.records import Relation, Span
     docs = tiny_documents()
     sp = Span("tiny_review.txt", 5, 5)
     docs[0].relations += [Relation("Työ- ja elinkeinoministeriö", "organisation", "responsible_for", "Teema Yksi", "theme", sp),
@@ -139,7 +139,7 @@ def test_ministry_and_funder_relations_become_role_nodes_on_the_theme():
 def test_outputs_are_written_atomically_with_ordinary_permissions(tmp_path):
     import os
     import stat
-    from graph.atomic import write_atomic
+    from hankeverkko.graph.atomic import write_atomic
     target = write_atomic(tmp_path / "sub" / "x.ttl", "a")
     assert target.read_text() == "a"
     mode = stat.S_IMODE(os.stat(target).st_mode)
@@ -148,7 +148,7 @@ def test_outputs_are_written_atomically_with_ordinary_permissions(tmp_path):
 
 
 def test_a_project_named_without_code_in_another_source_is_the_coded_project():
-    from loaders.records import Project, SourceDocument, Span
+    from hankeverkko.loaders.records import Project, SourceDocument, Span
     docs = tiny_documents()
     docs[1].projects[0].acronym = "VANHA"
     plan = SourceDocument("tiny_plan.txt", "project-plan")
@@ -161,7 +161,7 @@ def test_a_project_named_without_code_in_another_source_is_the_coded_project():
 
 
 def test_a_row_giving_only_a_code_adds_no_code_label_to_a_named_project():
-    from loaders.records import Project, SourceDocument, Span
+    from hankeverkko.loaders.records import Project, SourceDocument, Span
     docs = tiny_documents()
     sheet = SourceDocument("list.csv", "spreadsheet")
     sheet.projects += [Project("S10003", Span("list.csv", 2, 2), code="S10003", kind="single"),
@@ -173,7 +173,16 @@ def test_a_row_giving_only_a_code_adds_no_code_label_to_a_named_project():
 
 
 def test_every_public_api_name_resolves():
-    import graph
-    assert len(graph.__all__) > 30
-    for name in graph.__all__:
-        assert getattr(graph, name) is not None, name
+    """``import hankeverkko`` names the public API; each name resolves, and so
+    does every name each subpackage's ``__init__`` lists."""
+    import importlib
+
+    import hankeverkko
+    assert len(hankeverkko.__all__) > 30
+    for name in hankeverkko.__all__:
+        assert getattr(hankeverkko, name) is not None, name
+    for sub in ("identity", "rdf", "sparql", "network", "maps"):
+        package = importlib.import_module(f"hankeverkko.graph.{sub}")
+        assert package.__all__, sub
+        for name in package.__all__:
+            assert getattr(package, name) is not None, f"{sub}.{name}"

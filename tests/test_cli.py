@@ -8,8 +8,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import main
-from loaders.text import EMAIL_RE, PHONE_RE
+from hankeverkko.graph.cli import main
+from hankeverkko.loaders.text import EMAIL_RE, PHONE_RE
 
 from conftest import REPO, SOURCES
 
@@ -68,7 +68,7 @@ def test_two_builds_in_separate_processes_are_byte_identical(tmp_path):
     outs = []
     for seed in ("0", "123"):
         d = tmp_path / seed
-        subprocess.run([sys.executable, "-m", "graph.cli", "build", "--quiet", "--out", str(d)], cwd=REPO,
+        subprocess.run([sys.executable, "-m", "hankeverkko.graph.cli", "build", "--quiet", "--out", str(d)], cwd=REPO,
                        check=True, capture_output=True, env={"PYTHONHASHSEED": seed, "PATH": ""})
         outs.append((d / "graph.ttl").read_bytes())
     assert outs[0] == outs[1] and len(outs[0]) > 10_000

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-import loaders
-from loaders.errors import UnknownDocumentKind
-from loaders.text import read_lines
+from hankeverkko import loaders
+from hankeverkko.loaders.errors import UnknownDocumentKind
+from hankeverkko.loaders.text import read_lines
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-detect_module = sys.modules["loaders.detect"]
+detect_module = sys.modules["hankeverkko.loaders.detect"]
 
 SEEDS = {
     "000_5390a3236872ddc1.txt": "tl5-list",

@@ -8,7 +8,7 @@ import json
 import networkx as nx
 import pytest
 
-from graph import analysis, export, views
+from hankeverkko.graph.network import analysis, export, views
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from rdflib import RDF, RDFS, Graph, Literal
 
-from graph import maps
-from graph.cli import main
-from graph.map_style import PHYSICS_LIMIT
-from graph.pipeline import serialise
-from ontology import HV, ID
+from hankeverkko.graph.maps import render as maps
+from hankeverkko.graph.cli import main
+from hankeverkko.graph.maps.style import PHYSICS_LIMIT
+from hankeverkko.graph.pipeline import serialise
+from hankeverkko.ontology import HV, ID
 
 HOSTILE = "A & B <img src=x onerror=alert(1)>"
 HOSTILE_PROJECT = "</script><script>alert(3)</script>"
@@ -243,7 +243,7 @@ def test_network_command_prints_a_summary_and_writes_the_exports(tiny_file, tmp_
 
 
 def test_map_and_network_read_an_oxigraph_store(tiny_graph, tmp_path):
-    from graph.store import load_into_store
+    from hankeverkko.graph.sparql.store import load_into_store
     load_into_store(f"oxigraph:{tmp_path / 'store'}", tiny_graph)
     r = CliRunner().invoke(main, ["map", "--store", f"oxigraph:{tmp_path / 'store'}", "--period", "2014-2020",
                                   "--out", str(tmp_path / "old.html")])

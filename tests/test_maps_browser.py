@@ -16,7 +16,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from graph import maps
+from hankeverkko.graph.maps import render as maps
 from test_maps import HOSTILE, hostile_graph, synthetic
 
 pytestmark = pytest.mark.browser

@@ -33,7 +33,7 @@ def test_the_tour_only_imports_and_calls_the_library():
     imported = {a.name.split(".")[0] for node in ast.walk(ast.parse(source))
                 if isinstance(node, (ast.Import, ast.ImportFrom))
                 for a in ([ast.alias(node.module)] if isinstance(node, ast.ImportFrom) else node.names)}
-    assert imported <= {"graph", "pathlib", "IPython"}, imported
+    assert imported <= {"hankeverkko", "pathlib", "IPython"}, imported
     assert "SELECT" not in source
     for step in ("build_sources", "theme_overview", "prepare_map(graph, theme=", "prepare_map(graph, org=",
                  "period_continuity", "export_network"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 
-from ontology import HV, ONTOLOGY_FILE, SHAPES_FILE, generate
+from hankeverkko.ontology import HV, ONTOLOGY_FILE, SHAPES_FILE, generate
 
 NS = str(HV._NS)
 

@@ -10,8 +10,8 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import main
-from loaders.text import EMAIL_RE, PHONE_RE
+from hankeverkko.graph.cli import main
+from hankeverkko.loaders.text import EMAIL_RE, PHONE_RE
 
 from conftest import SOURCES
 

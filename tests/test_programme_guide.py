@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders import programme_guide
-from loaders.text import read_lines
+from hankeverkko.loaders import programme_guide
+from hankeverkko.loaders.text import read_lines
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 SEED = "003_52536d0c142bbc18.txt"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders import programme_guide, project_plan
-from loaders.records import ROLES
-from loaders.text import read_lines
+from hankeverkko.loaders import programme_guide, project_plan
+from hankeverkko.loaders.records import ROLES
+from hankeverkko.loaders.text import read_lines
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 SEED = "004_a9a6b758ca45f597.txt"

@@ -16,13 +16,13 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from graph.cli import main
-from graph.push import push_graph
-from graph.querylib import QUERY_DIR, run_library_query
-from graph.rdf_export import serialise_rdf
-from graph.named_graphs import SHARED_GRAPH
-from graph.store import EndpointStore, MemoryStore
-from ontology import ID
+from hankeverkko.graph.cli import main
+from hankeverkko.graph.sparql.push import push_graph
+from hankeverkko.graph.sparql.library import QUERY_DIR, run_library_query
+from hankeverkko.graph.rdf.dumps import serialise_rdf
+from hankeverkko.graph.rdf.named_graphs import SHARED_GRAPH
+from hankeverkko.graph.sparql.store import EndpointStore, MemoryStore
+from hankeverkko.ontology import ID
 
 from test_queries import TINY_PARAMS, comparable
 

@@ -13,11 +13,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
 
-from graph.cli import main
-from graph.errors import QueryError
-from graph.querylib import QUERY_DIR, get_query, load_library, resolve_iri, run_library_query
-from graph.store import MemoryStore, OxigraphStore, SelectResult, bind_values
-from ontology import HV, ID
+from hankeverkko.graph.cli import main
+from hankeverkko.graph.errors import QueryError
+from hankeverkko.graph.sparql.library import QUERY_DIR, get_query, load_library, resolve_iri, run_library_query
+from hankeverkko.graph.sparql.store import MemoryStore, OxigraphStore, SelectResult, bind_values
+from hankeverkko.ontology import HV, ID
 
 QUERY_FILES = sorted(QUERY_DIR.glob("*.rq"))
 #: parameters for the tiny graph (tests/conftest.py) — every parameter of every query
@@ -279,7 +279,7 @@ def test_engine_is_refused_with_a_store(tiny_file):
 
 
 def test_cli_runs_on_an_oxigraph_store(tiny_graph, tmp_path):
-    from graph.store import load_into_store
+    from hankeverkko.graph.sparql.store import load_into_store
     load_into_store(f"oxigraph:{tmp_path / 'store'}", tiny_graph)
     r = CliRunner().invoke(main, ["query", "co_implementers", "--store", f"oxigraph:{tmp_path / 'store'}",
                                   "--format", "csv"])

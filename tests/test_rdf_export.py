@@ -12,10 +12,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from graph.cli import main
-from graph.rdf_export import EXPORT_FORMATS, load_context, serialise_rdf, to_dataset
-from graph.named_graphs import SHARED_GRAPH, partition_by_source
-from ontology import CONTEXT_FILE, HV, ID, ONTOLOGY_FILE
+from hankeverkko.graph.cli import main
+from hankeverkko.graph.rdf.dumps import EXPORT_FORMATS, load_context, serialise_rdf, to_dataset
+from hankeverkko.graph.rdf.named_graphs import SHARED_GRAPH, partition_by_source
+from hankeverkko.ontology import CONTEXT_FILE, HV, ID, ONTOLOGY_FILE
 
 from conftest import REPO
 
@@ -140,7 +140,7 @@ def test_exports_are_byte_identical_across_processes(tiny_graph, tmp_path):
         out = tmp_path / seed
         out.mkdir()
         for fmt in FORMATS:
-            subprocess.run([sys.executable, "-m", "graph.cli", "export", str(src), "--format", fmt,
+            subprocess.run([sys.executable, "-m", "hankeverkko.graph.cli", "export", str(src), "--format", fmt,
                             "--out", str(out / f"g.{fmt}")], cwd=REPO, check=True, capture_output=True,
                            env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append([(out / f"g.{fmt}").read_bytes() for fmt in FORMATS])

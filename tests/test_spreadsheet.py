@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from loaders import spreadsheet
-from loaders.errors import LoaderError, ParseError, SourceReadError
-from loaders.records import Skipped
+from hankeverkko.loaders import spreadsheet
+from hankeverkko.loaders.errors import LoaderError, ParseError, SourceReadError
+from hankeverkko.loaders.records import Skipped
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "templates"
 
@@ -228,7 +228,7 @@ def test_spreadsheets_are_recognised_by_content_not_name(tmp_path):
 
 
 def test_detect_hands_spreadsheets_to_this_loader(tmp_path):
-    from loaders import load_file
+    from hankeverkko.loaders import load_file
     path = tmp_path / "lista.txt"
     path.write_text("Hankekoodi;Toteuttaja\nS1;Alfa ry\n", encoding="utf-8")
     assert load_file(path).kind == "spreadsheet"
@@ -505,7 +505,7 @@ def test_business_ids_and_codes_as_typed(tmp_path):
      "password"),
 ], ids=["empty-csv", "blank-xlsx", "xls", "encrypted"])
 def test_empty_old_and_protected_files_are_recognised_and_explained(tmp_path, name, content, message):
-    from loaders import load_file
+    from hankeverkko.loaders import load_file
     path = tmp_path / name
     path.write_bytes(content)
     assert spreadsheet.looks_like_spreadsheet(path)
@@ -541,7 +541,7 @@ def test_missing_column_message_lists_every_accepted_name(tmp_path):
 
 def test_cli_reports_bad_rows_with_file_and_row_and_missing_columns_without_traceback(tmp_path):
     from click.testing import CliRunner
-    from graph.cli import main
+    from hankeverkko.graph.cli import main
     good = _csv(tmp_path / "lista.csv", "hankekoodi;toteuttaja;rooli\nS1;A ry;päätoteuttaja\nS2;B ry;pomo\n")
     r = CliRunner().invoke(main, ["build", str(good), "--out", str(tmp_path / "out")])
     assert r.exit_code == 0, r.output
@@ -560,10 +560,10 @@ def test_spreadsheet_rows_merge_with_the_documents_nodes(tmp_path):
     from click.testing import CliRunner
     from rdflib import PROV, RDF, Graph, Literal
 
-    from graph.build import source_iri
-    from graph.cli import main
-    from graph.pipeline import BUNDLED_CORPUS
-    from ontology import HV
+    from hankeverkko.graph.rdf.build import source_iri
+    from hankeverkko.graph.cli import main
+    from hankeverkko.graph.pipeline import BUNDLED_CORPUS
+    from hankeverkko.ontology import HV
 
     mine = tmp_path / "my_list.xlsx"
     shutil.copy(TEMPLATES / "participations.xlsx", mine)

@@ -11,11 +11,11 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDFS, XSD
 
-from graph.errors import QueryError, StoreError
-from graph.named_graphs import SHARED_GRAPH, partition_by_source
-from graph.store import (EndpointStore, MemoryStore, OxigraphStore, bind_values, load_into_store,
+from hankeverkko.graph.errors import QueryError, StoreError
+from hankeverkko.graph.rdf.named_graphs import SHARED_GRAPH, partition_by_source
+from hankeverkko.graph.sparql.store import (EndpointStore, MemoryStore, OxigraphStore, bind_values, load_into_store,
                          open_store, sparql_term)
-from ontology import HV, ID
+from hankeverkko.ontology import HV, ID
 
 STORES = ["memory", "oxigraph"]
 
@@ -270,7 +270,7 @@ def test_build_store_loads_the_bundled_corpus_into_oxigraph(tmp_path):
     from click.testing import CliRunner
 
     from conftest import SOURCES
-    from graph.cli import main
+    from hankeverkko.graph.cli import main
 
     store = f"oxigraph:{tmp_path / 'store'}"
     r = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "out"), "--store", store])
@@ -288,7 +288,7 @@ def test_build_store_loads_the_bundled_corpus_into_oxigraph(tmp_path):
 def test_build_store_takes_only_an_oxigraph_directory(tmp_path):
     from click.testing import CliRunner
 
-    from graph.cli import main
+    from hankeverkko.graph.cli import main
 
     r = CliRunner().invoke(main, ["build", "--out", str(tmp_path), "--store", "endpoint:http://x/query"])
     assert r.exit_code == 2 and "oxigraph:DIR" in r.output and "push" in r.output

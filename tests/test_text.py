@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from loaders.text import (dehyphenate, is_page_furniture, join_broken, looks_like_org, parse_euros,
+from hankeverkko.loaders.text import (dehyphenate, is_page_furniture, join_broken, looks_like_org, parse_euros,
                           parse_period_loose, read_lines, repair_hyphen_spaces, split_names,
                           strip_contact_details)
 

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from loaders import theme_review
-from loaders.detect import detect as detect_kind
-from loaders.records import IMPLEMENTER_ROLES
-from loaders.text import EMAIL_RE, PHONE_RE, read_lines
-from loaders.theme_review_box import parse_funding
-from loaders.theme_review_lists import looks_like_entry, parse_list
+from hankeverkko.loaders import theme_review
+from hankeverkko.loaders.theme_review import loader as theme_review_loader
+from hankeverkko.loaders.detect import detect as detect_kind
+from hankeverkko.loaders.records import IMPLEMENTER_ROLES
+from hankeverkko.loaders.text import EMAIL_RE, PHONE_RE, read_lines
+from hankeverkko.loaders.theme_review.box import parse_funding
+from hankeverkko.loaders.theme_review.lists import looks_like_entry, parse_list
 
 from conftest import GOLD, load_scorer
 
@@ -359,13 +360,13 @@ def test_every_entry_like_list_line_is_used_or_reported(seed, seed_lines):
     a record or reported as skipped, and the document counts the lines used."""
     reported = {s.line for s in seed.skipped}
     used_total, missing = 0, []
-    for a, b in theme_review.theme_sections(seed_lines):
-        found = theme_review.find_list(seed_lines[a:b])
+    for a, b in theme_review_loader.theme_sections(seed_lines):
+        found = theme_review_loader.find_list(seed_lines[a:b])
         if not found:
             continue
         _, first, end = found
         region = seed_lines[a + first:a + end]
-        result = parse_list(region, SEED.name, furniture=theme_review.repeated_furniture(seed_lines))
+        result = parse_list(region, SEED.name, furniture=theme_review_loader.repeated_furniture(seed_lines))
         used_total += result.used_lines
         missing += [ln for ln in region if looks_like_entry(ln.clean)
                     and ln.no not in result.used and ln.no not in reported]

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders import theme_review
-from loaders.detect import detect as detect_kind
-from loaders.text import EMAIL_RE, PHONE_RE, read_lines
+from hankeverkko.loaders import theme_review
+from hankeverkko.loaders.detect import detect as detect_kind
+from hankeverkko.loaders.text import EMAIL_RE, PHONE_RE, read_lines
 
 from conftest import load_scorer
 
@@ -360,7 +360,7 @@ def test_more_variants_entries_after_a_coded_group():
 
 
 def test_funding_figures_printed_without_a_currency_sign():
-    from loaders.theme_review_box import parse_funding
+    from hankeverkko.loaders.theme_review.box import parse_funding
     inline = parse_funding(read_lines("a) julkinen rahoituskehys 14 000 000\nb) varaukset EUR 5 724 575\n"
                                       "c) sidotut valtuudet 612 331,25\nd) maksetut kustannukset 0"))
     assert dataclasses.astuple(inline) == (Decimal(14000000), Decimal(5724575), Decimal("612331.25"), 0)

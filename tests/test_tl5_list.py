@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders import tl5_list
-from loaders.records import Span
-from loaders.text import read_lines
+from hankeverkko.loaders import tl5_list
+from hankeverkko.loaders.records import Span
+from hankeverkko.loaders.text import read_lines
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 SEED_A = "000_5390a3236872ddc1.txt"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-import loaders
-from loaders import programme_guide, project_plan, tl5_list
-from loaders.text import read_lines
+from hankeverkko import loaders
+from hankeverkko.loaders import programme_guide, project_plan, tl5_list
+from hankeverkko.loaders.text import read_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -239,7 +239,7 @@ def test_unseen_plan_related_projects(plan):
 def test_unseen_detection_is_clear_not_a_near_tie(name, kind):
     import importlib
     import sys
-    registry = sys.modules["loaders.detect"].TEXT_LOADERS
+    registry = sys.modules["hankeverkko.loaders.detect"].TEXT_LOADERS
     lines = _lines(name)
     scores = {k: importlib.import_module(m).score(lines) for k, m in registry.items()}
     best = scores.pop(kind)

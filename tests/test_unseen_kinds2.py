@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-import loaders
-from loaders import programme_guide, project_plan, tl5_list
-from loaders.text import Line, read_lines
+from hankeverkko import loaders
+from hankeverkko.loaders import programme_guide, project_plan, tl5_list
+from hankeverkko.loaders.text import Line, read_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -213,7 +213,7 @@ def test_unseen2_guide_dash_glossary_under_sanasto(guide):
 
 
 def test_a_glossary_as_a_flattened_two_column_table():
-    from loaders.glossary_statutes import glossary
+    from hankeverkko.loaders.glossary_statutes import glossary
     lines = read_lines("Liite 3. Käsitteet\n\nKäsite\nMääritelmä\nPerustaidot\nLuku-, kirjoitus- ja numerotaidot, "
                        "joita aikuinen\ntarvitsee.\nDigituki\nApu digipalveluissa.\nSiirtymä\n"
                        "Siirtyminen koulutusasteelta toiseen.\n")
@@ -299,7 +299,7 @@ def test_unseen2_plan_related_projects(plan):
 
 @pytest.mark.parametrize("name,kind", [(TL5, "tl5-list"), (GUIDE, "programme-guide"), (PLAN, "project-plan")])
 def test_unseen2_detection_is_clear_not_a_near_tie(name, kind):
-    registry = sys.modules["loaders.detect"].TEXT_LOADERS
+    registry = sys.modules["hankeverkko.loaders.detect"].TEXT_LOADERS
     lines = _lines(name)
     scores = {k: importlib.import_module(m).score(lines) for k, m in registry.items()}
     best = scores.pop(kind)

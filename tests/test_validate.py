@@ -4,9 +4,9 @@ from __future__ import annotations
 from click.testing import CliRunner
 from rdflib import RDFS, XSD, Graph, Literal
 
-from graph.cli import main
-from graph.validate import validate
-from ontology import HV, ID
+from hankeverkko.graph.cli import main
+from hankeverkko.graph.rdf.validate import validate
+from hankeverkko.ontology import HV, ID
 
 
 def _copy(g: Graph) -> Graph:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
-from graph import views
-from graph.store import OxigraphStore, SelectResult, bind_values, open_store
-from graph.views import NetworkViewError
-from ontology import HV, ID
+from hankeverkko.graph.network import views
+from hankeverkko.graph.sparql.store import OxigraphStore, SelectResult, bind_values, open_store
+from hankeverkko.graph.network.views import NetworkViewError
+from hankeverkko.ontology import HV, ID
 
 ALFA, BETA, GAMMA, ELY = (str(ID[f"organisation/{k}"]) for k in ("alfa-oy", "beta-ry", "gamma-sr", "hameen-ely-keskus"))
 P = lambda code: str(ID[f"project/{code}"])

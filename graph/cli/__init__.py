@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import click
 
-from graph.errors import HankeverkkoError
-from loaders.errors import LoaderError
+from hankeverkko.graph.errors import HankeverkkoError
+from hankeverkko.loaders.errors import LoaderError
 
 __all__ = ["main"]
 
@@ -44,15 +44,15 @@ def main():
 
 
 def _register():
-    from . import build_cmd, query_cmd
+    from hankeverkko.graph.cli import build_cmd, query_cmd
     for mod in (build_cmd, query_cmd):
         for cmd in mod.COMMANDS:
             main.add_command(cmd)
     for optional in ("orgs_cmd", "network_cmd", "store_cmd"):
         try:
-            mod = __import__(f"graph.cli.{optional}", fromlist=["COMMANDS"])
+            mod = __import__(f"hankeverkko.graph.cli.{optional}", fromlist=["COMMANDS"])
         except ModuleNotFoundError as e:
-            if e.name != f"graph.cli.{optional}":
+            if e.name != f"hankeverkko.graph.cli.{optional}":
                 raise
             continue
         for cmd in mod.COMMANDS:

@@ -1,3 +1,3 @@
-from graph.cli import main
+from hankeverkko.graph.cli import main
 
 main(prog_name="hankeverkko")

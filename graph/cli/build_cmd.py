@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from loaders import kinds
+from hankeverkko.loaders import kinds
 
 __all__ = ["COMMANDS", "build", "validate"]
 
@@ -38,7 +38,7 @@ def build(sources, out_dir, kind, decisions, include_officials, store_spec, quie
       hankeverkko build review.txt --kind theme-review --out out/
       hankeverkko build --out out/ --store oxigraph:out/store
     """
-    from graph.pipeline import run_build
+    from hankeverkko.graph.pipeline import run_build
 
     if store_spec and (not store_spec.startswith("oxigraph:") or store_spec == "oxigraph:"):
         raise click.BadParameter(f"{store_spec!r}: use oxigraph:DIR (to fill a SPARQL server, "
@@ -49,7 +49,7 @@ def build(sources, out_dir, kind, decisions, include_officials, store_spec, quie
         click.echo(f"warning: {w}", err=True)
     click.echo(str(summary.graph_file) if quiet else summary.text())
     if store_spec:
-        from graph.store import load_into_store
+        from hankeverkko.graph.sparql.store import load_into_store
 
         triples, graphs = load_into_store(store_spec, result.graph)
         if not quiet:
@@ -68,7 +68,7 @@ def validate(graph_file):
     Example:
       hankeverkko validate out/graph.ttl
     """
-    from graph.validate import validate_file
+    from hankeverkko.graph.rdf.validate import validate_file
 
     report = validate_file(graph_file)
     click.echo(report.text())

@@ -12,7 +12,7 @@ ROLE_CHOICES = ("implementer", "main", "sub", "administrator", "partner", "pilot
 
 
 def _types(ctx, param, value):
-    from graph.views import NetworkViewError, resolve_types
+    from hankeverkko.graph.network.views import NetworkViewError, resolve_types
     try:
         return resolve_types(value)
     except NetworkViewError as e:
@@ -41,7 +41,7 @@ def _filters(f):
 
 
 def _map_file(ctx, param, value):
-    from graph.maps import MapError, format_for
+    from hankeverkko.graph.maps.render import MapError, format_for
     try:
         format_for(value)
     except MapError as e:
@@ -60,12 +60,12 @@ def _source(graph_file, store_spec):
     if store_spec:
         if not store_spec.startswith(("oxigraph:", "endpoint:")) or store_spec == "oxigraph:":
             raise click.BadParameter(f"{store_spec!r}: use oxigraph:DIR or endpoint:URL", param_hint="--store")
-        from graph.store import open_store
+        from hankeverkko.graph.sparql.store import open_store
         return open_store(store_spec)
     if graph_file is not None:
-        from graph.graphfile import read_graph
+        from hankeverkko.graph.rdf.graphfile import read_graph
         return read_graph(graph_file)
-    from graph.pipeline import build_sources
+    from hankeverkko.graph.pipeline import build_sources
     click.echo("No graph file given: building the bundled corpus ...", err=True)
     return build_sources().graph
 
@@ -106,7 +106,7 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
       hankeverkko map out/graph.ttl --period 2021-2027 --size funding --out report.svg
       hankeverkko map --store oxigraph:out/store --out map.html
     """
-    from graph.maps import prepare_map, write_map
+    from hankeverkko.graph.maps.render import prepare_map, write_map
 
     m = prepare_map(_source(graph_file, store_spec), theme=theme, org=org, radius=radius, period=period,
                     roles=roles or ("implementer",), org_types=org_types, colour=colour, size=size,
@@ -142,9 +142,9 @@ def network(graph_file, store_spec, theme, period, roles, org_types, seed, out_d
       hankeverkko network out/graph.ttl --out out/network/
       hankeverkko network out/graph.ttl --theme "Jatkuva oppiminen" --format csv --out jatkuva/
     """
-    from graph.analysis import summarise
-    from graph.export import EXPORT_FORMATS, export_network
-    from graph.views import co_implementation_graph
+    from hankeverkko.graph.network.analysis import summarise
+    from hankeverkko.graph.network.export import EXPORT_FORMATS, export_network
+    from hankeverkko.graph.network.views import co_implementation_graph
 
     G = co_implementation_graph(_source(graph_file, store_spec), theme=theme, period=period,
                                 roles=roles or ("implementer",), org_types=org_types)

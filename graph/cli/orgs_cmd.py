@@ -30,10 +30,10 @@ def orgs(sources, decisions, review_file, org_type, fmt):
       hankeverkko orgs --review review.csv            # fill in the decision column, then:
       hankeverkko build --decisions review.csv --out out/
     """
-    from graph.identity import write_review_queue
-    from graph.organisations import organisation_table
-    from graph.pipeline import build_sources
-    from graph.store import open_store
+    from hankeverkko.graph.identity.resolution import write_review_queue
+    from hankeverkko.graph.network.organisations import organisation_table
+    from hankeverkko.graph.pipeline import build_sources
+    from hankeverkko.graph.sparql.store import open_store
 
     result = build_sources(sources, decisions=decisions)
     for w in result.resolution.warnings:
@@ -51,7 +51,7 @@ def orgs(sources, decisions, review_file, org_type, fmt):
         w.writerows(table)
         click.echo(buf.getvalue(), nl=False)
     else:
-        from graph.query import format_rows
+        from hankeverkko.graph.sparql.query import format_rows
         click.echo(format_rows(header, [[c[:60] for c in row] for row in table], "table"), nl=False)
     if review_file:
         write_review_queue(result.resolution, review_file)

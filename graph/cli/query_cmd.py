@@ -21,8 +21,8 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _library_table() -> str:
-    from graph.query import format_rows
-    from graph.querylib import library_summary
+    from hankeverkko.graph.sparql.query import format_rows
+    from hankeverkko.graph.sparql.library import library_summary
 
     return format_rows(["name", "title", "parameters"], [list(row) for row in library_summary()], "table")
 
@@ -75,9 +75,9 @@ def query(name_or_file, params, fmt, graph_file, store_spec, endpoint_url, engin
         raise click.UsageError("--engine applies to --graph or the bundled corpus, not to --store/--endpoint")
     bound = _params(params)
 
-    from graph.query import format_result
-    from graph.querylib import get_query, run_library_query
-    from graph.store import EndpointStore, open_store
+    from hankeverkko.graph.sparql.query import format_result
+    from hankeverkko.graph.sparql.library import get_query, run_library_query
+    from hankeverkko.graph.sparql.store import EndpointStore, open_store
 
     q = get_query(name_or_file)  # fail on an unknown name before building anything
     if endpoint_url:
@@ -88,10 +88,10 @@ def query(name_or_file, params, fmt, graph_file, store_spec, endpoint_url, engin
         store = open_store(store_spec)
     else:
         if graph_file:
-            from graph.graphfile import read_graph
+            from hankeverkko.graph.rdf.graphfile import read_graph
             data = read_graph(graph_file)
         else:
-            from graph.pipeline import build_sources
+            from hankeverkko.graph.pipeline import build_sources
             click.echo("building the bundled corpus in memory ...", err=True)
             data = build_sources().graph
         if engine == "oxigraph":

@@ -35,8 +35,8 @@ def push(graph_file, gsp_url, batch_size, timeout, quiet):
       HANKEVERKKO_SPARQL_USER=admin HANKEVERKKO_SPARQL_PASSWORD=... \\
         hankeverkko push out/graph.ttl --gsp http://localhost:3030/ds/data
     """
-    from graph.graphfile import read_graph
-    from graph.push import push_graph
+    from hankeverkko.graph.rdf.graphfile import read_graph
+    from hankeverkko.graph.sparql.push import push_graph
 
     progress = None if quiet else (lambda msg: click.echo(msg, err=True))
     summary = push_graph(read_graph(graph_file), gsp_url, batch_size=batch_size, timeout=timeout,
@@ -61,7 +61,7 @@ def export(graph_file, fmt, out_file):
       hankeverkko export out/graph.ttl --format nq --out out/graph.nq
       hankeverkko export out/graph.ttl --format jsonld --out out/graph.jsonld
     """
-    from graph.rdf_export import export_graph
+    from hankeverkko.graph.rdf.dumps import export_graph
 
     path = export_graph(graph_file, fmt, out_file)
     click.echo(str(path))
