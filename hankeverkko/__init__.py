@@ -13,7 +13,7 @@ A session from Python (the ``hankeverkko`` command does the same)::
     rows = hv.run_library_query(store, "theme_projects", {"theme": "Jatkuva oppiminen"})
     G = hv.co_implementation_graph(result.graph, theme="Jatkuva oppiminen")
     clusters = hv.clusters(G, seed=0)
-    hv.write_map(hv.prepare_map(G), "map.html")
+    hv.write_map(hv.prepare_map(result.graph, theme="Jatkuva oppiminen"), "map.html")
 
 Where things live (``hankeverkko.<package>``):
 
