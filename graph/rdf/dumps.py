@@ -23,16 +23,17 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Optional
 
-from rdflib import XSD, Dataset, Graph, Literal
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import _is_valid_uri, split_uri
 from rdflib.plugins.serializers.turtle import _GEN_QNAME_FOR_DT, TurtleSerializer
 
-from hankeverkko.ontology import CONTEXT_FILE
-
-from hankeverkko.graph.errors import GraphFileError
 from hankeverkko.graph.atomic import write_atomic
+from hankeverkko.graph.errors import GraphFileError
 from hankeverkko.graph.rdf.graphfile import read_graph
 from hankeverkko.graph.rdf.named_graphs import PREFIXES, partition_by_source
+from hankeverkko.ontology import CONTEXT_FILE
 
 __all__ = ["EXPORT_FORMATS", "load_context", "to_dataset", "serialise_rdf", "export_graph"]
 
@@ -62,8 +63,50 @@ _SHORTHAND = (XSD.integer, XSD.decimal, XSD.double, XSD.boolean)
 
 
 class _LosslessTurtle(TurtleSerializer):
-    """rdflib's Turtle, but a number is written bare only when the bare form
-    reads back as the same lexical form, so exports round-trip exactly."""
+    """rdflib's Turtle layout, linear in the graph and with our prefixes only.
+
+    * A number is written bare only when the bare form reads back as the same
+      lexical form, so exports round-trip exactly.
+    * Prefixed names come from :data:`PREFIXES` alone, computed once per IRI.
+      rdflib's own ``compute_qname`` inserts every distinct namespace into a
+      trie whose insertion cost grows with its size, so a graph with many
+      ``id:`` IRIs took quadratic time; the output is the same bytes.
+    """
+
+    def __init__(self, graph: Graph):
+        super().__init__(graph)
+        self._by_namespace = {str(ns): prefix for prefix, ns in PREFIXES.items()}
+        self._pnames: dict[tuple[str, bool], Optional[tuple[str, str, str]]] = {}
+
+    def get_pname(self, uri, gen_prefix: bool = True):
+        if not isinstance(uri, URIRef):
+            return None
+        key = (str(uri), bool(gen_prefix))
+        if key not in self._pnames:
+            self._pnames[key] = self._pname_parts(key[0])
+        parts = self._pnames[key]
+        if parts is None:
+            return None
+        prefix, namespace, local = parts
+        self.addNamespace(prefix, URIRef(namespace))
+        return f"{prefix}:{local}"
+
+    def _pname_parts(self, uri: str) -> Optional[tuple[str, str, str]]:
+        """(prefix, namespace, escaped local name), or ``None`` for a full IRI."""
+        if uri in self._by_namespace:
+            return self._by_namespace[uri], uri, ""
+        if not _is_valid_uri(uri):
+            return None
+        try:
+            namespace, local = split_uri(uri)
+        except ValueError:
+            return None
+        prefix = self._by_namespace.get(namespace)
+        if prefix is None:
+            return None
+        local = local.replace("(", r"\(").replace(")", r"\)")
+        local = self.LOCALNAME_PECRENT_CHARACTER_REQUIRING_ESCAPE_REGEX.sub("\\%", local)
+        return None if local.endswith(".") else (prefix, namespace, local)
 
     def label(self, node, position):
         if isinstance(node, Literal) and node.datatype in _SHORTHAND:
@@ -74,12 +117,10 @@ class _LosslessTurtle(TurtleSerializer):
 
 
 def _turtle(graph: Graph) -> bytes:
-    g = Graph()  # a copy, so the prefixes are ours and not the caller's bindings
-    g += graph
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, str(ns), override=True, replace=True)
+    """Turtle of ``graph`` with :data:`PREFIXES`; the caller's own prefix
+    bindings are never read, so no copy of the graph is needed."""
     buf = io.BytesIO()
-    _LosslessTurtle(g).serialize(buf, encoding="utf-8")
+    _LosslessTurtle(graph).serialize(buf, encoding="utf-8")
     return buf.getvalue()
 
 
