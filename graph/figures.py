@@ -241,7 +241,7 @@ def _draw_labels(fig, ax, m, pos, area, labels, fixed, dpi) -> list:
         t = ax.text(x, y, _plain(_wrap(G.nodes[n].get("label", n), 28)), fontsize=6.2, ha="center",
                     va="center", zorder=4, linespacing=1.0,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "#bbbbbb", "lw": 0.3, "alpha": 0.9})
-        t.set_gid("node-label")
+        t.set_gid(f"node-label-{len(texts)}")
         t.set_in_layout(False)
         texts.append(t)
         box = t.get_window_extent(renderer).padded(0.15 * 6.2 * px_per_pt + 1)   # with its white box
