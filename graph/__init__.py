@@ -5,6 +5,7 @@ Subpackages by concept; imports run one way, from the top of this list down
 
 =============  ==================================================================
 ``cli``        the ``hankeverkko`` command, one module per command group
+``report``     a theme, organisation or period told in one piece: HTML and Word
 ``maps``       interactive HTML maps (template, style, escaping) and static figures
 ``network``    RDF -> NetworkX views, metrics, clusters, continuity, exports
 ``pipeline``   the main job: sources -> records -> graph file + a report of every file
@@ -18,7 +19,7 @@ API a user reads is ``hankeverkko`` itself (``import hankeverkko``).
 """
 
 #: the layers, top first: a module may import from its own layer and those below it
-LAYERS = ("cli", "maps", "network", "pipeline", "sparql", "rdf", "identity")
+LAYERS = ("cli", "report", "maps", "network", "pipeline", "sparql", "rdf", "identity")
 #: modules every layer may use
 SHARED = ("errors", "atomic", "lazy")
 

@@ -72,7 +72,7 @@ _API = {
     "summarise": "graph.network.analysis",
     "export_network": "graph.network.export",
     "prepare_map": "graph.maps.render", "write_map": "graph.maps.render",
-    "render_figure": "graph.maps.figures",
+    "render_figure": "graph.maps.figures", "make_report": "graph.report",
     # errors
     "HankeverkkoError": "graph.errors", "GraphFileError": "graph.errors", "QueryError": "graph.errors",
     "StoreError": "graph.errors", "LoaderError": "loaders",

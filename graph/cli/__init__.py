@@ -48,7 +48,7 @@ def _register():
     for mod in (build_cmd, query_cmd):
         for cmd in mod.COMMANDS:
             main.add_command(cmd)
-    for optional in ("orgs_cmd", "network_cmd", "store_cmd"):
+    for optional in ("orgs_cmd", "network_cmd", "store_cmd", "report_cmd"):
         try:
             mod = __import__(f"hankeverkko.graph.cli.{optional}", fromlist=["COMMANDS"])
         except ModuleNotFoundError as e:

@@ -7,7 +7,7 @@ import click
 
 __all__ = ["COMMANDS", "map_command", "network"]
 
-PERIOD_CHOICES = ("2014-2020", "2021-2027")
+from hankeverkko.graph.maps.style import PERIOD_CHOICES   # the HTML map's period menu offers the same periods
 ROLE_CHOICES = ("implementer", "main", "sub", "administrator", "partner", "pilot", "steering")
 
 
@@ -88,7 +88,15 @@ def _warn_if_empty(G) -> None:
 @click.option("--size", type=click.Choice(["degree", "funding"]), default="degree", show_default=True,
               help="Node size: number of partners, or euros (cost estimates split between partners).")
 @click.option("--title", default=None, help="Heading of the map (default: from the filters).")
-def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, out_file, org, radius, colour, size, title):
+@click.option("--width", default="17cm", show_default=True, metavar="LENGTH",
+              help="Figures: width as 17cm, 170mm or 6.7in (a bare number is cm); 17cm fills an A4 page "
+                   "with 2 cm margins. The height is 3/4 of the width.")
+@click.option("--dpi", type=click.IntRange(50, 1200), default=300, show_default=True,
+              help="Figures: PNG resolution (SVG is vector; its text stays text).")
+@click.option("--labels", type=click.IntRange(0), default=None,
+              help="Figures: name this many organisations (default: from the graph size, 10-25).")
+def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, out_file, org, radius, colour, size,
+                title, width, dpi, labels):
     """Write a collaboration map of GRAPH_FILE (or --store; neither = build
     the bundled corpus): organisations linked when they implement the same
     project.
@@ -104,15 +112,21 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
       hankeverkko map out/graph.ttl --theme "Jatkuva oppiminen" --colour type --out theme.html
       hankeverkko map out/graph.ttl --org THL --radius 2 --out thl.html
       hankeverkko map out/graph.ttl --period 2021-2027 --size funding --out report.svg
+      hankeverkko map out/graph.ttl --theme "Jatkuva oppiminen" --width 12cm --dpi 600 --out fig.png
       hankeverkko map --store oxigraph:out/store --out map.html
     """
-    from hankeverkko.graph.maps.render import prepare_map, write_map
+    from hankeverkko.graph.maps.figures import parse_width
+    from hankeverkko.graph.maps.render import MapError, prepare_map, write_map
 
+    try:
+        width_cm = parse_width(width)
+    except MapError as e:
+        raise click.BadParameter(str(e), param_hint="--width") from e
     m = prepare_map(_source(graph_file, store_spec), theme=theme, org=org, radius=radius, period=period,
                     roles=roles or ("implementer",), org_types=org_types, colour=colour, size=size,
                     seed=seed, title=title)
     _warn_if_empty(m.graph)
-    path = write_map(m, out_file)
+    path = write_map(m, out_file, width_cm=width_cm, dpi=dpi, labels=labels)
     click.echo(f"{_count(m.graph.number_of_nodes(), 'organisation')}, "
                f"{_count(m.graph.number_of_edges(), 'partnership')}", err=True)
     click.echo(str(path))

@@ -27,9 +27,10 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
-from hankeverkko.graph.maps.style import MapError, NetworkMap, style_map
+from hankeverkko.graph.maps.style import PERIOD_CHOICES, MapError, NetworkMap, importance, style_map
+from hankeverkko.graph.network.views import TYPE_LABELS
 
-__all__ = ["render_html", "map_payload", "vis_assets", "VIS_VERSION"]
+__all__ = ["render_html", "map_payload", "vis_assets", "label_top", "VIS_VERSION"]
 
 VIS_VERSION = "9.1.2"
 #: px per layout unit, and the node size range (vis ``scaling``)
@@ -76,8 +77,14 @@ def _json_for_script(obj) -> Markup:
     return Markup(text)
 
 
-def _short(label: str, n: int = 40) -> str:
-    return label if len(label) <= n else label[:n - 1] + "…"
+def label_top(n_nodes: int) -> int:
+    """How many labels the page shows at first paint (the most important organisations);
+    zooming in shows more, four times as many for every doubling of the scale.
+
+    >>> label_top(5), label_top(125), label_top(2000)
+    (5, 13, 40)
+    """
+    return min(n_nodes, max(10, min(40, round(1.2 * math.sqrt(n_nodes)))))
 
 
 def map_payload(m: NetworkMap) -> dict:
@@ -85,11 +92,12 @@ def map_payload(m: NetworkMap) -> dict:
     G = m.graph
     projects = G.graph.get("projects", {})
     ids = {n: str(n) for n in G}
+    rank = {n: i for i, n in enumerate(importance(m))}
     nodes = []
     for n, d in G.nodes(data=True):
         name = str(d.get("label", n))
         item = {
-            "id": ids[n], "label": _short(name), "name": name,
+            "id": ids[n], "name": name, "rank": rank[n],
             "typeLabel": str(d.get("type_label", "")), "altLabels": [str(a) for a in d.get("alt_labels", ())],
             "themes": [str(t) for t in d.get("themes", ())], "periods": [str(p) for p in d.get("periods", ())],
             "partners": G.degree(n), "projectCount": int(d.get("project_count", len(d.get("projects", ())))),
@@ -117,13 +125,16 @@ def map_payload(m: NetworkMap) -> dict:
                     "stabilization": {"enabled": m.physics, "iterations": 150, "fit": True}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "navigationButtons": False, "keyboard": False},
-        "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 14, "color": "#222222"},
+        "nodes": {"shape": "dot", "borderWidth": 1,
+                  "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "widthConstraint": {"maximum": 170},          # long names wrap; never cut
                   "scaling": {"min": _MIN_SIZE, "max": _MAX_SIZE,
-                              "label": {"enabled": True, "min": 12, "max": 26, "drawThreshold": 7}}},
+                              "label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 4,
+                                        "maxVisible": 40}}},
         "edges": {"smooth": False, "color": {"color": "#bdbdbd", "highlight": "#555555", "hover": "#777777"},
                   "selectionWidth": 1.5},
     }
-    return {"nodes": nodes, "edges": edges, "options": options,
+    return {"nodes": nodes, "edges": edges, "options": options, "labelTop": label_top(len(G)),
             "centre": ids.get(m.centre) if m.centre is not None else None}
 
 
@@ -133,7 +144,15 @@ def render_html(m: NetworkMap) -> str:
     G = m.graph
     themes = sorted({str(t) for _, d in G.nodes(data=True) for t in d.get("themes", ())}, key=str.casefold)
     types = sorted({str(d["type_label"]) for _, d in G.nodes(data=True) if d.get("type_label")})
-    periods = sorted({str(p) for _, d in G.nodes(data=True) for p in d.get("periods", ())})
+    filters = G.graph.get("filters", {})
+    made_types = [TYPE_LABELS.get(t, str(t)) for t in filters.get("org_types") or ()]
+    selected = {"theme": str(filters.get("theme") or ""), "period": str(filters.get("period") or ""),
+                "type": "|".join(made_types)}
+    if selected["theme"] and selected["theme"] not in themes:
+        themes.append(selected["theme"])
+    type_options = [(t, t) for t in types]
+    if len(made_types) > 1:                  # a map made with several --type: one option for them all
+        type_options.insert(0, (selected["type"], " + ".join(made_types)))
     try:
         version = importlib.metadata.version("hankeverkko")
     except importlib.metadata.PackageNotFoundError:
@@ -141,7 +160,8 @@ def render_html(m: NetworkMap) -> str:
     return _env().get_template("network_map.html").render(
         title=m.title, subtitle=m.subtitle, version=version,
         node_count=G.number_of_nodes(), edge_count=G.number_of_edges(), size_label=m.size_label,
-        themes=themes, types=types, periods=periods, legend=m.legend, legend_title=m.legend_title,
+        themes=themes, type_options=type_options, periods=PERIOD_CHOICES, selected=selected,
+        legend=m.legend, legend_title=m.legend_title,
         data_json=_json_for_script(map_payload(m)),
         vis_js=_inline(js, "script"), vis_css=_inline(css, "style"),
         map_js=_inline(_template_text("network_map.js"), "script"),

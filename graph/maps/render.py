@@ -14,19 +14,21 @@ True
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Optional, Sequence
 
 import networkx as nx
 
 from hankeverkko.graph.network.analysis import ego_network, find_organisation
-from hankeverkko.graph.maps.figures import FIGURE_FORMATS, render_figure
+from hankeverkko.graph.maps.figures import A4_WIDTH_CM, FIGURE_FORMATS, render_figure
 from hankeverkko.graph.atomic import write_atomic
 from hankeverkko.graph.maps.page import render_html
-from hankeverkko.graph.maps.style import COLOUR_BY, SIZE_BY, MapError, NetworkMap, style_map
+from hankeverkko.graph.maps.style import COLOUR_BY, PERIOD_CHOICES, SIZE_BY, MapError, NetworkMap, style_map
+from hankeverkko.graph.sparql.store import open_store
 from hankeverkko.graph.network.views import co_implementation_graph
 
-__all__ = ["COLOUR_BY", "SIZE_BY", "MAP_FORMATS", "MapError", "NetworkMap", "prepare_map", "map_from_graph",
+__all__ = ["COLOUR_BY", "SIZE_BY", "PERIOD_CHOICES", "MAP_FORMATS", "data_date", "MapError", "NetworkMap", "prepare_map", "map_from_graph",
            "render", "write_map", "format_for"]
 
 #: file extension -> output format
@@ -45,11 +47,32 @@ def format_for(path: str | Path) -> str:
     return fmt
 
 
-def _title(filters: dict, centre_label: Optional[str], radius: int) -> tuple[str, str]:
+#: the newest publication year of the source documents (no values bound; nothing spliced)
+Q_NEWEST_SOURCE = """PREFIX hv: <https://w3id.org/hankeverkko/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT (MAX(STR(?issued)) AS ?year) WHERE { ?source a hv:SourceDocument ; dcterms:issued ?issued . }"""
+
+
+def data_date(source) -> str:
+    """What the date of the data is: the newest source document's year, else today's (build) date.
+
+    >>> from rdflib import Graph
+    >>> data_date(Graph()).startswith("built ")
+    True
+    """
+    store = source if hasattr(source, "select") else open_store(source)
+    rows = store.select(Q_NEWEST_SOURCE).rows
+    year = rows[0][0] if rows and rows[0] and rows[0][0] is not None else None
+    if year and str(year)[:4].isdigit():
+        return f"sources up to {str(year)[:4]}"
+    return f"built {dt.date.today().isoformat()}"
+
+
+def _title(filters: dict, centre_label: Optional[str], radius: int, date: str = "") -> tuple[str, str]:
     title = (f"Collaboration network of {centre_label}" if centre_label else "Collaboration network")
-    parts = []
     if filters.get("theme"):
-        parts.append(f"theme: {filters['theme']}")
+        title += f": {filters['theme']}"
+    parts = []
     if filters.get("period"):
         parts.append(f"programme period {filters['period']}")
     roles = filters.get("roles") or ["implementer"]
@@ -58,6 +81,10 @@ def _title(filters: dict, centre_label: Optional[str], radius: int) -> tuple[str
         parts.append("types: " + ", ".join(filters["org_types"]))
     if centre_label:
         parts.append(f"partners within {radius} step{'s' if radius != 1 else ''}")
+    if not filters.get("period"):
+        parts.append("all programme periods")
+    if date:
+        parts.append(f"data: {date}")
     return title, "; ".join(parts)
 
 
@@ -86,7 +113,8 @@ def prepare_map(source, *, theme: Optional[str] = None, org: Optional[str] = Non
     if org is not None:
         centre = find_organisation(G, org)
         centre_label = G.nodes[centre]["label"]
-    heading, subtitle = _title(G.graph.get("filters", {}), centre_label, radius)
+    date = data_date(source) if not isinstance(source, nx.Graph) else ""
+    heading, subtitle = _title(G.graph.get("filters", {}), centre_label, radius, date)
     if centre is None:
         return style_map(G, colour=colour, size=size, seed=seed, title=title or heading, subtitle=subtitle)
     full = style_map(G, colour=colour, size=size, seed=seed, title="", positions={n: (0.0, 0.0) for n in G})
@@ -100,15 +128,18 @@ def prepare_map(source, *, theme: Optional[str] = None, org: Optional[str] = Non
     return m
 
 
-def render(m: NetworkMap, fmt: str) -> bytes:
-    """``m`` as bytes in ``fmt`` (``html``, ``png`` or ``svg``)."""
+def render(m: NetworkMap, fmt: str, *, width_cm: float = A4_WIDTH_CM, dpi: int = 300,
+           labels: Optional[int] = None) -> bytes:
+    """``m`` as bytes in ``fmt`` (``html``, ``png`` or ``svg``); ``width_cm``, ``dpi`` and
+    ``labels`` (how many organisations to name) apply to figures."""
     if fmt == "html":
         return render_html(m).encode("utf-8")
     if fmt in FIGURE_FORMATS:
-        return render_figure(m, fmt)
+        return render_figure(m, fmt, width_cm=width_cm, dpi=dpi, labels=labels)
     raise MapError(f"unknown map format {fmt!r}; choose from html, {', '.join(FIGURE_FORMATS)}")
 
 
-def write_map(m: NetworkMap, path: str | Path) -> Path:
+def write_map(m: NetworkMap, path: str | Path, *, width_cm: float = A4_WIDTH_CM, dpi: int = 300,
+              labels: Optional[int] = None) -> Path:
     """Write ``m`` to ``path`` (format from the extension), atomically; nothing else is written."""
-    return write_atomic(path, render(m, format_for(path)))
+    return write_atomic(path, render(m, format_for(path), width_cm=width_cm, dpi=dpi, labels=labels))

@@ -19,23 +19,24 @@ import networkx as nx
 
 from hankeverkko.graph.network.analysis import clusters
 from hankeverkko.graph.errors import HankeverkkoError
-from hankeverkko.graph.network.views import ORGANISATION_TYPES, TYPE_LABELS
+from hankeverkko.graph.network.views import TYPE_LABELS
 
-__all__ = ["COLOUR_BY", "SIZE_BY", "MapError", "LegendItem", "NetworkMap", "style_map", "layout",
-           "PALETTE", "TYPE_COLOURS", "OTHER_COLOUR"]
+__all__ = ["COLOUR_BY", "SIZE_BY", "PERIOD_CHOICES", "MapError", "LegendItem", "NetworkMap", "style_map",
+           "layout", "importance", "PALETTE", "OTHER_COLOUR"]
 
 COLOUR_BY = ("cluster", "type", "theme")
 SIZE_BY = ("degree", "funding")
-#: categorical colours (colour-blind-aware, Okabe–Ito first, then Tableau-like)
-PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#332288",
-           "#117733", "#882255", "#44aa99", "#999933", "#aa4499", "#6699cc", "#dd7788")
-OTHER_COLOUR = "#b4b4b4"
-TYPE_COLOURS = dict(zip(ORGANISATION_TYPES, (
-    "#332288", "#6699cc", "#88ccee", "#009e73", "#44aa99", "#117733", "#999933", "#cc79a7",
-    "#aa4499", "#e69f00", "#882255", "#d55e00", "#0072b2", OTHER_COLOUR)))
+#: programme periods a map can be filtered by: the CLI's ``--period`` choices and the HTML period menu
+PERIOD_CHOICES = ("2014-2020", "2021-2027")
+#: Paul Tol's "muted" qualitative scheme: nine colours distinguishable with colour-vision
+#: deficiencies; categories beyond nine share OTHER_COLOUR ("other")
+PALETTE = ("#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499")
+OTHER_COLOUR = "#bbbbbb"
 _HEX = re.compile(r"#[0-9a-f]{6}")
 #: above this many nodes the map opens with the precomputed layout and physics off
 PHYSICS_LIMIT = 150
+#: components up to this size get forceatlas2; larger ones are split into clusters first
+_FA2_LIMIT = 250
 
 
 class MapError(HankeverkkoError):
@@ -76,9 +77,78 @@ class NetworkMap:
                 }[self.size_by]
 
 
+def _fit(local: dict, radius: float) -> dict:
+    """``local`` positions centred on (0, 0) and scaled so the farthest node is at ``radius``."""
+    if len(local) == 1:
+        return {n: (0.0, 0.0) for n in local}
+    local = {n: (float(x), float(y)) for n, (x, y) in local.items()}
+    cx = sum(x for x, _ in local.values()) / len(local)
+    cy = sum(y for _, y in local.values()) / len(local)
+    far = max(math.hypot(x - cx, y - cy) for x, y in local.values()) or 1.0
+    return {n: ((float(x) - cx) * radius / far, (float(y) - cy) * radius / far) for n, (x, y) in local.items()}
+
+
+def _spread(H: nx.Graph, seed: Optional[int], weight: Optional[str]) -> dict:
+    """ForceAtlas2 (networkx ≥ 3.4) in LinLog mode with hubs dissuaded, which pulls
+    clusters apart and opens dense cores; spring layout on older networkx."""
+    if hasattr(nx, "forceatlas2_layout"):
+        import numpy as np
+        with np.errstate(divide="ignore", invalid="ignore"):    # its LinLog step divides by the 0 diagonal
+            pos = nx.forceatlas2_layout(H, seed=seed, max_iter=150, weight=weight, linlog=True,
+                                        distributed_action=True, scaling_ratio=2.0, gravity=1.0)
+        if all(math.isfinite(float(c)) for xy in pos.values() for c in xy):
+            return pos
+    return nx.spring_layout(H, seed=seed, weight=weight)
+
+
+def _component_layout(H: nx.Graph, seed: Optional[int], weight: Optional[str]) -> dict:
+    """Positions of one connected component, within radius sqrt(n)."""
+    radius = math.sqrt(len(H))
+    if len(H) <= _FA2_LIMIT:
+        return _fit(_spread(H, seed, weight), radius)
+    # a large component: Louvain clusters placed apart (spring layout of the cluster
+    # graph), each laid out inside its own disc, then discs pushed until none overlap
+    communities = sorted((sorted(c, key=str) for c in
+                          nx.community.louvain_communities(H, weight=weight, seed=seed)),
+                         key=lambda c: (-len(c), str(c[0])))
+    member = {n: i for i, c in enumerate(communities) for n in c}
+    Q = nx.Graph()
+    Q.add_nodes_from(range(len(communities)))
+    for u, v, d in H.edges(data=True):
+        a, b = member[u], member[v]
+        if a != b:
+            w = Q.edges[a, b]["weight"] if Q.has_edge(a, b) else 0
+            Q.add_edge(a, b, weight=w + (d.get(weight, 1) if weight else 1))
+    centres = _fit(nx.spring_layout(Q, seed=seed, weight="weight"), radius)
+    discs = [1.1 * math.sqrt(len(c)) for c in communities]
+    cx = {i: list(centres[i]) for i in Q}
+    for _ in range(200):                                   # separate overlapping discs
+        moved = False
+        for i in range(len(communities)):
+            for j in range(i + 1, len(communities)):
+                dx, dy = cx[j][0] - cx[i][0], cx[j][1] - cx[i][1]
+                dist = math.hypot(dx, dy) or 1e-6
+                gap = discs[i] + discs[j] - dist
+                if gap > 0:
+                    ux, uy = (dx / dist, dy / dist) if dist > 1e-6 else (1.0, 0.0)
+                    cx[i][0] -= ux * gap / 2; cx[i][1] -= uy * gap / 2
+                    cx[j][0] += ux * gap / 2; cx[j][1] += uy * gap / 2
+                    moved = True
+        if not moved:
+            break
+    pos = {}
+    for i, c in enumerate(communities):
+        inner = (_fit(_spread(H.subgraph(c), seed, weight), discs[i] / 1.1) if len(c) <= _FA2_LIMIT
+                 else _fit(nx.spring_layout(H.subgraph(c), seed=seed, weight=weight), discs[i] / 1.1))
+        for n, (x, y) in inner.items():
+            pos[n] = (cx[i][0] + x, cx[i][1] + y)
+    return _fit(pos, max(math.hypot(x, y) for x, y in pos.values()) or 1.0)
+
+
 def layout(G: nx.Graph, seed: Optional[int] = 0, weight: Optional[str] = "weight") -> dict:
-    """Positions from ``networkx.spring_layout`` (seeded) per connected component,
-    components packed in rows, largest first (top left; y grows downwards as on screen).
+    """Seeded positions per connected component (ForceAtlas2; large components as
+    clusters placed apart), components packed in rows, largest first (top left;
+    y grows downwards as on screen), organisations without partners last.
 
     >>> pos = layout(nx.Graph([(1, 2), (3, 4)]), seed=1)
     >>> sorted(pos) == [1, 2, 3, 4] and pos == layout(nx.Graph([(1, 2), (3, 4)]), seed=1)
@@ -93,8 +163,8 @@ def layout(G: nx.Graph, seed: Optional[int] = 0, weight: Optional[str] = "weight
         else:
             H = G.subgraph(comp)
             has_weight = weight and all(isinstance(d.get(weight), (int, float)) for _, _, d in H.edges(data=True))
-            local = nx.spring_layout(H, seed=seed, weight=weight if has_weight else None)
-        boxes.append((comp, {n: (float(x) * radius, float(y) * radius) for n, (x, y) in local.items()}, radius))
+            local = _component_layout(H, seed, weight if has_weight else None)
+        boxes.append((comp, local, radius))
     margin = 1.5
     total = sum((2 * r + margin) ** 2 for _, _, r in boxes)
     row_width = max([2 * r + margin for _, _, r in boxes] + [math.sqrt(total) * 1.3]) if boxes else 0
@@ -110,14 +180,28 @@ def layout(G: nx.Graph, seed: Optional[int] = 0, weight: Optional[str] = "weight
     return pos
 
 
-def _categorical(assign: dict, order: list, other_label: str, limit: int) -> tuple[dict, list[LegendItem], dict]:
-    """Colours for categories in ``order`` (first ``limit - 1`` get their own colour)."""
-    own = order[:limit - 1] if len(order) > limit else order
-    colour_of = {cat: PALETTE[i % len(PALETTE)] for i, cat in enumerate(own)}
+def importance(m: "NetworkMap") -> list:
+    """Nodes most important first: the ego centre, then by the size measure (partners
+    or euros), then by partners and label. Labels are shown in this order.
+
+    >>> m = style_map(nx.star_graph(3), seed=1)
+    >>> importance(m)[0]
+    0
+    """
+    G = m.graph
+    return sorted(G, key=lambda n: (n != m.centre, -m.sizes.get(n, 0.0), -G.degree(n),
+                                    str(G.nodes[n].get("label", n)), str(n)))
+
+
+def _categorical(assign: dict, order: list, other_label: str) -> tuple[dict, list[LegendItem], dict]:
+    """Colours for categories in ``order``: the first ``len(PALETTE)`` get their own colour, the rest
+    (and ``None``) share OTHER_COLOUR under ``other_label``."""
+    own = list(order[:len(PALETTE)])
+    colour_of = {cat: PALETTE[i] for i, cat in enumerate(own)}
     colours, groups = {}, {}
     for n, cat in assign.items():
         if cat in colour_of:
-            colours[n], groups[n] = colour_of[cat], cat
+            colours[n], groups[n] = colour_of[cat], str(cat)
         else:
             colours[n], groups[n] = OTHER_COLOUR, other_label
     legend = [LegendItem(str(cat), colour_of[cat]) for cat in own]
@@ -136,7 +220,7 @@ def _main_theme(G: nx.Graph, n) -> Optional[str]:
 
 def style_map(G: nx.Graph, *, colour: str = "cluster", size: str = "degree", seed: Optional[int] = 0,
               title: str = "Collaboration network", subtitle: str = "", centre=None,
-              positions: Optional[dict] = None, legend_limit: int = 12) -> NetworkMap:
+              positions: Optional[dict] = None) -> NetworkMap:
     """Colour nodes by Louvain ``cluster`` (seeded), organisation ``type`` or main
     ``theme``; size them by ``degree`` (partners) or ``funding``; lay them out."""
     if colour not in COLOUR_BY:
@@ -146,23 +230,23 @@ def style_map(G: nx.Graph, *, colour: str = "cluster", size: str = "degree", see
     if colour == "cluster":
         found = clusters(G, seed=seed)
         groups_ = [c for c in found.clusters if c.size > 1]
-        assign = {n: f"cluster {c.index}: {c.leading[0]} …" for c in groups_ for n in c.members}
+        assign = {n: c.name for c in groups_ for n in c.members}
         assign.update({n: None for c in found.clusters if c.size == 1 for n in c.members})
-        order = [f"cluster {c.index}: {c.leading[0]} …" for c in groups_]
-        colours, legend, groups = _categorical(assign, order, "other clusters / no partners", legend_limit)
+        order = list(dict.fromkeys(c.name for c in groups_))
+        colours, legend, groups = _categorical(assign, order, "other clusters / no partners")
         legend_title = f"Collaboration clusters (Louvain, seed {seed})"
     elif colour == "type":
-        assign = {n: G.nodes[n].get("type", "OtherOrganisation") for n in G}
-        present = [t for t in ORGANISATION_TYPES if t in assign.values()]
-        colours = {n: TYPE_COLOURS.get(t, OTHER_COLOUR) for n, t in assign.items()}
-        groups = {n: TYPE_LABELS.get(t, str(t)) for n, t in assign.items()}
-        legend = [LegendItem(TYPE_LABELS[t], TYPE_COLOURS[t]) for t in present]
+        assign = {n: TYPE_LABELS.get(G.nodes[n].get("type", "OtherOrganisation"),
+                                     str(G.nodes[n].get("type"))) for n in G}
+        counts = Counter(t for t in assign.values() if t != TYPE_LABELS["OtherOrganisation"])
+        order = sorted(counts, key=lambda t: (-counts[t], t))
+        colours, legend, groups = _categorical(assign, order, "other types")
         legend_title = "Organisation type"
     else:
         assign = {n: _main_theme(G, n) for n in G}
         counts = Counter(t for t in assign.values() if t is not None)
         order = sorted(counts, key=lambda t: (-counts[t], t))
-        colours, legend, groups = _categorical(assign, order, "other themes / no theme", legend_limit)
+        colours, legend, groups = _categorical(assign, order, "other themes / no theme")
         legend_title = "Main theme (most projects)"
     if size == "degree":
         values = {n: float(G.degree(n)) for n in G}

@@ -103,6 +103,18 @@ class Cluster:
     def size(self) -> int:
         return len(self.members)
 
+    @property
+    def name(self) -> str:
+        """The cluster named by its two leading organisations and its main theme, in full.
+
+        >>> Cluster(1, ("a", "b", "c"), ("Alfa Oy", "Beta ry", "Gamma"), (("Teema", 3),)).name
+        'Alfa Oy, Beta ry (Teema)'
+        >>> Cluster(2, ("a",), ("Alfa Oy",), ()).name
+        'Alfa Oy'
+        """
+        lead = ", ".join(self.leading[:2])
+        return f"{lead} ({self.themes[0][0]})" if self.themes else lead
+
 
 @dataclass(frozen=True)
 class Clusters:

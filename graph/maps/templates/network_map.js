@@ -64,7 +64,7 @@ MAP.nodes.forEach(function (n) { byId[n.id] = n; });
 MAP.edges.forEach(function (e) { e.fromName = byId[e.from].name; e.toName = byId[e.to].name; });
 
 var nodes = new vis.DataSet(MAP.nodes.map(function (n) {
-  var item = {id: n.id, label: n.label, value: n.value, color: n.color, title: nodeInfo(n),
+  var item = {id: n.id, label: n.rank < MAP.labelTop ? n.name : "", value: n.value, color: n.color, title: nodeInfo(n),
               borderWidth: n.centre ? 5 : 1};
   if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
   return item;
@@ -109,16 +109,51 @@ function unhighlight() {
   showDetails(null);
 }
 
+/* Labels by importance and zoom: at the scale the map opened with (or a filter fitted),
+   the MAP.labelTop most important visible organisations are named; each doubling of
+   the scale names four times as many (the area shown per organisation grows fourfold). */
+var byRank = MAP.nodes.slice().sort(function (a, b) { return a.rank - b.rank; });
+var baseScale = null, labelled = -1, visible = {};
+MAP.nodes.forEach(function (n) { visible[n.id] = true; });
+
+function labelLimit() {
+  if (baseScale === null) { return MAP.labelTop; }
+  var steps = Math.floor(Math.log(network.getScale() / baseScale) / Math.LN2 + 1e-9);
+  return steps <= 0 ? MAP.labelTop : MAP.labelTop * Math.pow(4, steps);
+}
+
+function updateLabels(force) {
+  var limit = labelLimit();
+  if (limit === labelled && !force) { return; }
+  labelled = limit;
+  var k = 0, changes = [];
+  byRank.forEach(function (n) {
+    var on = visible[n.id] && k < limit;
+    if (visible[n.id]) { k += 1; }
+    changes.push({id: n.id, label: on ? n.name : ""});
+  });
+  nodes.update(changes);
+}
+
+function labelCount() {
+  return nodes.get({filter: function (n) { return !n.hidden && n.label; }}).length;
+}
+
 function applyFilters() {
-  var theme = themeFilter.value, type = typeFilter.value, period = periodFilter.value, shown = 0;
+  var theme = themeFilter.value, type = typeFilter.value, period = periodFilter.value, shown = [];
+  var types = type ? type.split("|") : [];
   nodes.update(MAP.nodes.map(function (n) {
-    var show = (!theme || n.themes.indexOf(theme) >= 0) && (!type || n.typeLabel === type) &&
+    var show = (!theme || n.themes.indexOf(theme) >= 0) && (!type || types.indexOf(n.typeLabel) >= 0) &&
                (!period || n.periods.indexOf(period) >= 0);
-    if (show) { shown += 1; }
+    visible[n.id] = show;
+    if (show) { shown.push(n.id); }
     return {id: n.id, hidden: !show};
   }));
-  statusBox.textContent = (theme || type || period) ? shown + " of " + MAP.nodes.length + " organisations shown" : "";
-  return shown;
+  statusBox.textContent = (theme || type || period) ? shown.length + " of " + MAP.nodes.length + " organisations shown" : "";
+  network.fit({nodes: shown.length ? shown : [], animation: false});   // zoom to what the filters keep
+  baseScale = network.getScale();
+  updateLabels(true);
+  return shown.length;
 }
 
 function find(text) {
@@ -157,7 +192,12 @@ periodFilter.addEventListener("change", applyFilters);
 typeFilter.addEventListener("change", applyFilters);
 document.getElementById("reset").addEventListener("click", function () {
   themeFilter.value = ""; typeFilter.value = ""; periodFilter.value = ""; search.value = "";
-  applyFilters(); unhighlight(); network.unselectAll(); network.fit({animation: false});
+  applyFilters(); unhighlight(); network.unselectAll();
+});
+network.on("zoom", function () { updateLabels(false); });
+network.once("afterDrawing", function () {
+  baseScale = network.getScale();
+  if (themeFilter.value || typeFilter.value || periodFilter.value) { applyFilters(); }   // the map's own filters
 });
 network.on("click", function (params) {
   if (params.nodes.length) { highlight(params.nodes[0]); } else { unhighlight(); }
@@ -165,5 +205,6 @@ network.on("click", function (params) {
 if (MAP.centre !== null) { highlight(MAP.centre); network.selectNodes([MAP.centre]); }
 
 window.hankeverkko = {data: MAP, find: find, highlight: highlight, unhighlight: unhighlight,
-                      applyFilters: applyFilters, nodeInfo: nodeInfo};
+                      applyFilters: applyFilters, nodeInfo: nodeInfo, updateLabels: updateLabels,
+                      labelCount: labelCount};
 }());
