@@ -29,6 +29,9 @@ TEXT_LOADERS = {
     "tl5-list": "loaders.tl5_list",
     "programme-guide": "loaders.programme_guide",
     "project-plan": "loaders.project_plan",
+    "project-card": "loaders.project_card",
+    "decision-form": "loaders.decision_form",
+    "generic": "loaders.generic",
 }
 SPREADSHEET = "spreadsheet"
 

@@ -25,7 +25,7 @@ from typing import Optional
 from .ids import business_id_valid
 from .text import Line, normalise_space
 
-__all__ = ["Field", "LABELS", "fields", "first", "marked_option", "org_rows", "ROW_RE", "SECTION_RE", "OPTIONS"]
+__all__ = ["BID_TAIL_RE", "Field", "LABELS", "fields", "first", "marked_option", "org_rows", "ROW_RE", "SECTION_RE", "OPTIONS"]
 
 #: (printed label, key); key '' = read to bound the neighbours' values, then dropped
 LABELS: tuple[tuple[str, str], ...] = (
@@ -62,6 +62,10 @@ SECTION_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?\.?\s+[A-ZÅÄÖ]")
 #: a row 'Name, 1234567-8' or 'Name Y-tunnus: 1234567-8'
 ROW_RE = re.compile(r"^\s*(?P<name>[A-ZÅÄÖ][^,]*?(?:,[^,\d]+?)?)\s*(?:,\s*|\s+Y-tunnus\s*:?\s*)"
                     r"(?P<bid>\d[\d-]{4,9})\s*$")
+
+
+#: the Y-tunnus at the start of a field value (a transcript may run the next words on)
+BID_TAIL_RE = re.compile(r"\d[\d-]{4,9}(?![\d-])")
 
 
 @dataclass(frozen=True)

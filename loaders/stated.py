@@ -57,11 +57,14 @@ def prose_statements(lines: list[Line], abbreviations: Optional[dict[str, str]] 
     text = "\n".join(ln.text for ln in lines)
     abbreviations = {**define_abbreviations(" ".join(text.split())), **(abbreviations or {})}
     out = []
+    by_no = {ln.no: ln.text for ln in lines}
     for bi, b in enumerate(blocks(lines)):
         for s in sentences(b.text):
             found = read_sentence(s, abbreviations)
             if found:
-                out.append((b.first, bi, s, found))
+                word = (found[0].printed or found[0].organisation).split()[0]
+                no = next((n for n in range(b.first, b.last + 1) if word in by_no.get(n, "")), b.first)
+                out.append((no, bi, s, found))
     return out
 
 
