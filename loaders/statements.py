@@ -88,6 +88,7 @@ def _bare(tok: str) -> str:
     return re.sub(r":[a-zåäö]{1,4}$", "", tok.strip("()[],;:.!?\"'”"))
 
 
+@lru_cache(maxsize=65536)
 def is_head_token(tok: str) -> bool:
     """Whether a token ends an organisation name: a head word (in any case form
     :func:`nominative` knows), a legal form, or a plural head.
