@@ -2,7 +2,7 @@
 
 >>> from hankeverkko.loaders import load_file, kinds
 >>> kinds()
-['theme-review', 'tl5-list', 'programme-guide', 'project-plan', 'spreadsheet']
+['theme-review', 'tl5-list', 'programme-guide', 'project-plan', 'project-card', 'decision-form', 'generic', 'spreadsheet']
 """
 from hankeverkko.loaders.detect import describe_kinds, detect, kinds, load_file
 from hankeverkko.loaders.errors import LoaderError, ParseError, SourceReadError, UnknownDocumentKind

@@ -29,6 +29,9 @@ TEXT_LOADERS = {
     "tl5-list": "hankeverkko.loaders.tl5_list",
     "programme-guide": "hankeverkko.loaders.programme_guide",
     "project-plan": "hankeverkko.loaders.project_plan",
+    "project-card": "hankeverkko.loaders.project_card",
+    "decision-form": "hankeverkko.loaders.decision_form",
+    "generic": "hankeverkko.loaders.generic",
 }
 SPREADSHEET = "spreadsheet"
 

@@ -31,7 +31,7 @@ from decimal import Decimal
 from typing import Optional
 
 __all__ = [
-    "ROLES", "IMPLEMENTER_ROLES", "PROJECT_KINDS",
+    "ROLES", "IMPLEMENTER_ROLES", "PROJECT_KINDS", "EVIDENCE",
     "Span", "Skipped", "Participation", "Funding", "Contact", "OrgMention",
     "Project", "Theme", "Programme", "Concept", "Statute", "Relation",
     "SourceDocument",
@@ -42,6 +42,9 @@ ROLES = ("main", "sub", "implementer", "applicant", "administrator",
 #: roles that make an organisation an implementer (``hv:implementer``)
 IMPLEMENTER_ROLES = ("main", "sub", "implementer", "applicant", "administrator")
 PROJECT_KINDS = ("coordination", "group", "single", "sub")
+#: how a participation is known (``Participation.evidence``): a project-list entry,
+#: a labelled field of a project card, a labelled field of a decision/form, running prose
+EVIDENCE = ("list", "card_field", "form_field", "prose")
 
 
 @dataclass(frozen=True, order=True)
@@ -84,10 +87,13 @@ class Participation:
     code: Optional[str] = None
     line: Optional[int] = None
     business_id: Optional[str] = None
+    evidence: str = "list"              # one of EVIDENCE
 
     def __post_init__(self):
         if self.role not in ROLES:
             raise ValueError(f"unknown role {self.role!r}; expected one of {ROLES}")
+        if self.evidence not in EVIDENCE:
+            raise ValueError(f"unknown evidence {self.evidence!r}; expected one of {EVIDENCE}")
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,7 @@ class OrgMention:
     expanded: Optional[str] = None
     role: Optional[str] = None
     business_id: Optional[str] = None
+    org_type: Optional[str] = None      # organisation type as printed ('Kunta', 'Osakeyhtiö')
 
 
 @dataclass
@@ -143,6 +150,13 @@ class Project:
     outputs: list[str] = field(default_factory=list)     # tools, models produced
     description: Optional[str] = None
     period: Optional[str] = None        # years as printed ('2017-2018') where no dates are given
+    fund: Optional[str] = None          # ESR | EAKR | ESR+ ... as the document or code says
+    status: Optional[str] = None        # 'Toiminnan tila' as printed
+    funding_authority: Optional[str] = None   # Vastuuviranomainen / the granting authority, as printed
+    priority_axis: Optional[str] = None       # Toimintalinja as printed
+    specific_objective: Optional[str] = None  # Erityistavoite as printed
+    #: euros as printed: keys public | eu | state | eu_state | total
+    funding: dict[str, Decimal] = field(default_factory=dict)
 
     def __post_init__(self):
         if self.kind not in PROJECT_KINDS:

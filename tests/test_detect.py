@@ -33,19 +33,23 @@ UNSEEN_PREFIXES = {"theme_review_unseen": "theme-review", "tl5_list_unseen": "tl
                    "programme_guide_unseen": "programme-guide", "project_plan_unseen": "project-plan"}
 UNSEEN = sorted((p.name, kind) for p in FIXTURES.glob("*_unseen*.txt")
                 for prefix, kind in UNSEEN_PREFIXES.items() if p.name.startswith(prefix))
+#: invented documents of the kinds with no seed: one folder per kind in fixtures/kinds/
+KIND_FIXTURES = sorted((p, p.parent.name) for p in (FIXTURES / "kinds").glob("*/*.txt"))
 CASES = sorted(SEEDS.items())
-ALL_CASES = [(SOURCES / n, k) for n, k in CASES] + [(FIXTURES / n, k) for n, k in UNSEEN]
+ALL_CASES = [(SOURCES / n, k) for n, k in CASES] + [(FIXTURES / n, k) for n, k in UNSEEN] + KIND_FIXTURES
 
 
 def test_every_bundled_source_has_a_case():
     on_disk = {p.name for p in SOURCES.glob("*.txt")}
     assert len(CASES) >= 5 and on_disk == set(SEEDS)
-    assert set(SEEDS.values()) == set(detect_module.TEXT_LOADERS), "every text kind has a seed"
+    assert set(SEEDS.values()) | {k for _, k in KIND_FIXTURES} == set(detect_module.TEXT_LOADERS), \
+        "every text kind has a seed or invented documents of its own"
 
 
 def test_every_invented_document_has_a_case():
-    assert {k for _, k in UNSEEN} == set(detect_module.TEXT_LOADERS)
+    assert {k for _, k in UNSEEN} | {k for _, k in KIND_FIXTURES} == set(detect_module.TEXT_LOADERS)
     assert len(UNSEEN) == len(list(FIXTURES.glob("*_unseen*.txt")))
+    assert {k for _, k in KIND_FIXTURES} <= set(detect_module.TEXT_LOADERS)
 
 
 def _id(case):

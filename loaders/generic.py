@@ -1,0 +1,115 @@
+"""Generic reader: the fallback for text of no specific kind (newsletters, web pages,
+reports).  It keeps only what the text states plainly:
+
+* project codes of every period (shapes in ``data/project_codes.csv``); a project
+  is named by its code only — a page title, site name or heading never becomes one;
+* Y-tunnus printed with a name, when the check digit holds (else a skipped note);
+* organisation names it can type: ending in a head word or legal form of the data files;
+* participations stated with a cue phrase (:mod:`loaders.statements`), tied to the
+  code in the same sentence or, failing that, the last code earlier in the paragraph.
+  A statement with no code to tie it to is recorded as skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from hankeverkko.loaders.ids import BUSINESS_ID_RE, business_id_valid, project_codes
+from hankeverkko.loaders.prose import blocks, line_count, nominative, sentences
+from hankeverkko.loaders.records import Project, Skipped, SourceDocument, Span
+from hankeverkko.loaders.reference import head_words, legal_forms
+from hankeverkko.loaders.stated import add_statements, checked_business_id, is_heading_like, mention, prose_statements
+from hankeverkko.loaders.statements import _CUE_RE, is_head_token
+from hankeverkko.loaders.text import Line, normalise_space
+
+__all__ = ["KIND", "DESCRIPTION", "score", "load", "typed_names"]
+
+KIND = "generic"
+DESCRIPTION = ("any other text (fallback): project codes, valid Y-tunnus, typed organisation names and "
+               "participations stated with cue phrases, nothing else")
+
+_BID_WITH_NAME_RE = re.compile(r"\(\s*Y-tunnus\s*:?\s*(" + BUSINESS_ID_RE.pattern + r")\s*\)|"
+                               r"\bY-tunnus\s*:?\s*(" + BUSINESS_ID_RE.pattern + r")")
+
+
+def score(lines: list[Line]) -> int:
+    """A small constant when the text holds anything this reader keeps, else 0."""
+    text = "\n".join(ln.text for ln in lines[:2000])
+    if project_codes(text) or _CUE_RE.search(text) or any(
+            business_id_valid(m.group(1)) for m in BUSINESS_ID_RE.finditer(text)):
+        return 1
+    return 0
+
+
+def _typed_heads() -> tuple[str, ...]:
+    words = {h.word.casefold() for h in head_words() if h.type} | \
+            {f.form.casefold() for f in legal_forms() if f.match == "word"}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def typed_names(text: str) -> list[str]:
+    """Organisation names ending in a typed head word or a legal form, in the nominative.
+
+    >>> typed_names("Hanketta rahoittaa Kappan liitto yhdessä Lambdan Apu Oy:n kanssa; tem.fi kertoo.")
+    ['Kappan liitto', 'Lambdan Apu Oy']
+    """
+    heads = _typed_heads()
+    abbrevs = {f.form.casefold() for f in legal_forms() if f.match == "abbrev"}
+    toks = text.split()
+    out: list[str] = []
+    for j, tok in enumerate(toks):
+        bare = re.sub(r":[a-zåäö]{1,4}$", "", tok.strip("()[],;:.!?\"'”"))
+        low = bare.casefold()
+        legal = low in abbrevs
+        if not legal and not any(nominative(bare).casefold().endswith(h) for h in heads):
+            continue
+        if not legal and j + 1 < len(toks) and toks[j + 1].strip(",.;:").casefold().split(":")[0] in abbrevs:
+            continue                                  # the legal form that follows ends the name
+        k = j
+        while k > 0 and j - k < 3 and toks[k - 1][:1].isupper() and not re.search(r"[.,;:!?]$", toks[k - 1]):
+            k -= 1
+        if k == j and not bare[:1].isupper():
+            continue
+        if legal and k == j:
+            continue
+        words = [t.strip("()[],;:\"'”") for t in toks[k:j]] + [bare]
+        name = nominative(" ".join(words))
+        if name and name not in out and name[:1].isupper() and (k < j or is_head_token(bare)):
+            out.append(name)
+    return out
+
+
+def load(lines: list[Line], source: str) -> SourceDocument:
+    doc = SourceDocument(source, KIND, line_count=line_count(lines))
+    first = next((ln for ln in lines if ln.text.strip()), None)
+    doc.title = normalise_space(first.text) if first else None
+    projects: dict[str, Project] = {}
+    for ln in lines:
+        for hit in project_codes(ln.text):
+            if hit.code not in projects:
+                p = Project(hit.code, Span(source, ln.no, ln.no), code=hit.code)
+                p.fund = hit.shape.fund or None
+                p.period = hit.shape.period or None
+                projects[hit.code] = p
+    for ln in lines:
+        if is_heading_like(ln.text):
+            continue                        # a title or heading names no organisation
+        for name in typed_names(ln.text):
+            mention(doc, name, ln.no)
+        for m in _BID_WITH_NAME_RE.finditer(ln.text):
+            raw = m.group(1) or m.group(2)
+            if not business_id_valid(raw):
+                checked_business_id(doc, raw, ln.no, ln.text)
+    last_code: dict[int, str] = {}
+    for no, bi, sentence, found in prose_statements(lines):
+        codes = project_codes(sentence)
+        code = codes[0].code if codes else last_code.get(bi)
+        if code is None:
+            doc.skipped.append(Skipped(source, no, normalise_space(sentence)[:200],
+                                       "participation stated without a project code to tie it to",
+                                       looks_like_entry=True))
+            continue
+        last_code[bi] = code
+        add_statements(doc, projects[code].participants, code, found, no)
+    doc.projects = list(projects.values())
+    return doc
+
