@@ -7,12 +7,14 @@ A small tree is built (with the implied end tags real pages rely on: ``<p>``,
 * dropped: script, style, forms' controls, nav, aside, site header/footer
   (a header/footer inside main/article/section is kept), hidden elements, ARIA
   navigation/banner/contentinfo regions, and elements whose id or class has a
-  word starting with cookie, consent, banner, breadcrumb, menu, nav or skip
-  (never one that holds the page's main/article/h1);
+  word containing cookie, consent, banner, breadcrumb or menu, a word starting
+  with nav, skip, hidden or sr-only, or (outside main/article/section)
+  containing header or footer; never one that holds the page's main/article/h1;
 * headings, paragraphs, list items, captions: one line each (``<br>`` breaks);
 * a table row of two cells: ``Label: value``; a header row of ``<th>`` cells
   or a wider row: cells joined with `` | ``; a one-cell row: its text;
-* ``<dl>``: ``term: definition`` per definition.
+* ``<dl>``: ``term: definition`` per definition (a term with two
+  definitions gives two lines).
 """
 from __future__ import annotations
 
@@ -34,16 +36,19 @@ KEEP_INSIDE = frozenset({"main", "article", "section"})
 CORE = frozenset({"main", "article", "h1"})
 _P_SCOPE = frozenset("td th table li dd dt body html button blockquote".split())
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
-#: linear: a literal alternation after a fixed one-character prefix
-_CHROME = re.compile(r"(?:^|[-_\s])(?:cookie|consent|banner|breadcrumb|menu|nav|skip)", re.I)
-_IMPLIED = {  # tag -> (tags it closes, tags that bound the search)
+#: id/class words of page chrome (linear: literal alternations, no nested repetition):
+#: anywhere in a word, at the start of a word, and (outside main/article) header/footer
+_CHROME = re.compile(r"cookie|consent|banner|breadcrumb|menu", re.I)
+_CHROME_WORD = re.compile(r"(?:^|[-_\s])(?:nav|skip|hidden|sr-only)", re.I)
+_EDGE = re.compile(r"header|footer", re.I)
+_IMPLIED = {  # tag -> (the open element it ends, with everything inside; tags that bound the search)
     "li": ({"li"}, {"ul", "ol", "menu", "table"}),
     "dt": ({"dt", "dd"}, {"dl", "table"}), "dd": ({"dt", "dd"}, {"dl", "table"}),
-    "tr": ({"tr", "td", "th"}, {"table", "thead", "tbody", "tfoot"}),
+    "tr": ({"tr"}, {"table", "thead", "tbody", "tfoot"}),
     "td": ({"td", "th"}, {"tr", "table"}), "th": ({"td", "th"}, {"tr", "table"}),
-    "thead": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
-    "tbody": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
-    "tfoot": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
+    "thead": ({"thead", "tbody", "tfoot"}, {"table"}),
+    "tbody": ({"thead", "tbody", "tfoot"}, {"table"}),
+    "tfoot": ({"thead", "tbody", "tfoot"}, {"table"}),
     "option": ({"option"}, {"select"}),
 }
 
@@ -127,7 +132,8 @@ def _dropped(el: Element, in_content: bool) -> bool:
         return True
     if el.core or el.tag in ("html", "body"):
         return False
-    return bool(_CHROME.search(a.get("id", "")) or _CHROME.search(a.get("class", "")))
+    names = a.get("id", "") + " " + a.get("class", "")
+    return bool(_CHROME.search(names) or _CHROME_WORD.search(names) or (not in_content and _EDGE.search(names)))
 
 
 class _Lines:
@@ -188,23 +194,23 @@ def _table(el: Element, out: _Lines, in_content: bool) -> None:
 
 
 def _dl(el: Element, out: _Lines, in_content: bool) -> None:
-    term = None
+    term, had_value = None, False
     items = deque(c for c in el.children if isinstance(c, Element))
     while items:
         item = items.popleft()
         if item.tag == "dt":
-            if term:
+            if term and not had_value:
                 out.lines.append(term)
-            term = _inline(item, in_content) or None
+            term, had_value = _inline(item, in_content) or None, False
         elif item.tag == "dd":
             value = _inline(item, in_content)
             line = f"{term.rstrip(':')}: {value}" if term and value else term or value
             if line:
                 out.lines.append(line)
-            term = None
+            had_value = True
         elif not _dropped(item, in_content):
             items.extendleft(reversed([c for c in item.children if isinstance(c, Element)]))
-    if term:
+    if term and not had_value:
         out.lines.append(term)
 
 
