@@ -1,0 +1,81 @@
+"""loaders.extract on .docx files generated with python-docx."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.extract import ExtractError, extract
+from test_extract_pdf import generator
+
+BLOCKS = [
+    ("h", "Hankesuunnitelma: Kylätalkoot työhön"),
+    "Hanke tukee pitkään työttömänä olleiden paluuta työelämään.",
+    [["Hankekoodi", "S29901"], ["Toteuttaja", "Esimerkkilän kyläyhdistys ry"], ["Kustannusarvio:", "412 500 €"],
+     ["Tila", ""]],
+    "Budjetti vuosittain:",
+    [["Vuosi", "Kustannus", "Osuus"], ["2025", "200 000 €", "48 %"], ["2026", "212 500 €", "52 %"]],
+    "Yhteyshenkilö: Maija Esimerkki, maija.esimerkki@example.invalid",
+]
+EXPECTED = [
+    "Hankesuunnitelma: Kylätalkoot työhön",
+    "Hanke tukee pitkään työttömänä olleiden paluuta työelämään.",
+    "Hankekoodi: S29901", "Toteuttaja: Esimerkkilän kyläyhdistys ry", "Kustannusarvio: 412 500 €", "Tila",
+    "Budjetti vuosittain:",
+    "Vuosi | Kustannus | Osuus", "2025 | 200 000 € | 48 %", "2026 | 212 500 € | 52 %",
+    "Yhteyshenkilö: Maija Esimerkki, maija.esimerkki@example.invalid",
+]
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_paragraphs_and_tables_in_document_order(tmp_path):
+    got = extract(write(tmp_path, "suunnitelma.docx", generator().make_docx(BLOCKS)))
+    assert got.format == "docx"
+    assert [line for line in got.text.split("\n") if line] == EXPECTED
+
+
+def test_merged_cells_counted_once(tmp_path):
+    import io
+
+    import docx
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Perustiedot"
+    for c, text in enumerate(["Hankekoodi", "S29901", "päätetty"]):
+        table.cell(1, c).text = text
+    buf = io.BytesIO()
+    document.save(buf)
+    got = extract(write(tmp_path, "yhdistetty.docx", buf.getvalue()))
+    assert got.text.split("\n")[-2:] == ["Perustiedot", "Hankekoodi | S29901 | päätetty"]
+
+
+def test_docx_named_doc_is_read_by_content(tmp_path):
+    got = extract(write(tmp_path, "vanha-nimi.doc", generator().make_docx(BLOCKS[:2])))
+    assert got.format == "docx" and "Kylätalkoot" in got.text
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.9])
+def test_truncated_docx_is_damaged(tmp_path, cut):
+    data = generator().make_docx(BLOCKS)
+    path = write(tmp_path, "rikki.docx", data[: int(len(data) * cut)])
+    with pytest.raises(ExtractError) as info:
+        extract(path)
+    assert info.value.reason.startswith("damaged Word file") and "\n" not in str(info.value)
+
+
+def test_docx_with_broken_document_xml(tmp_path):
+    import io
+    import zipfile
+    src = zipfile.ZipFile(io.BytesIO(generator().make_docx(BLOCKS)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for item in src.infolist():
+            data = src.read(item)
+            out.writestr(item, data[:200] if item.filename == "word/document.xml" else data)
+    with pytest.raises(ExtractError, match="damaged Word file"):
+        extract(write(tmp_path, "rikki.docx", buf.getvalue()))
