@@ -79,3 +79,16 @@ def test_docx_with_broken_document_xml(tmp_path):
             out.writestr(item, data[:200] if item.filename == "word/document.xml" else data)
     with pytest.raises(ExtractError, match="damaged Word file"):
         extract(write(tmp_path, "rikki.docx", buf.getvalue()))
+
+
+def test_password_protected_docx(tmp_path):
+    """A real encrypted .docx (msoffcrypto-tool, a dev-only dependency)."""
+    msoffcrypto = pytest.importorskip("msoffcrypto")
+    import io
+    from msoffcrypto.format.ooxml import OOXMLFile
+    plain, secret = io.BytesIO(generator().make_docx(BLOCKS)), io.BytesIO()
+    OOXMLFile(plain).encrypt("salasana", secret)
+    with pytest.raises(ExtractError) as info:
+        extract(write(tmp_path, "salattu.docx", secret.getvalue()))
+    assert info.value.reason.startswith("password-protected Office file")
+    assert msoffcrypto  # imported for the skip

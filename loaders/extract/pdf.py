@@ -10,6 +10,8 @@ dropped by :mod:`.furniture`.  No form feeds: pages are joined by newlines.
 """
 from __future__ import annotations
 
+import re
+
 from .errors import Unreadable
 from .furniture import PageLine, drop_furniture
 
@@ -20,6 +22,7 @@ EDGE_BAND = 0.12
 #: at most this many lines at each edge are candidates
 EDGE_LINES = 3
 _HYPHEN_MARKS = ("\ufffe", "\x02")
+_BREAK = re.compile("\r\n|[\r\n\ufffe\x02]")
 OCR_REASON = "no text layer: run OCR first, e.g. ocrmypdf"
 
 
@@ -47,18 +50,11 @@ def _page_lines(page) -> tuple[list[PageLine], bool]:
         height = page.get_height() or 1.0
         aligned = len(text) == count          # char index == string index (no surrogates)
         lines: list[tuple[str, float | None]] = []
-        start = 0
-        pieces = []
-        i = 0
-        while i <= len(text):                  # split on \r\n, \n and the hyphen marks, keeping indexes
-            ch = text[i] if i < len(text) else "\n"
-            if ch in "\r\n" or ch in _HYPHEN_MARKS:
-                piece = text[start:i] + ("-" if ch in _HYPHEN_MARKS else "")
-                pieces.append((piece, start))
-                if ch == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
-                    i += 1
-                start = i + 1
-            i += 1
+        pieces, start = [], 0
+        for brk in _BREAK.finditer(text + "\n"):      # keep each piece's index in the text page
+            hyphen = brk.group() in _HYPHEN_MARKS
+            pieces.append((text[start:brk.start()] + ("-" if hyphen else ""), start))
+            start = brk.end()
         for piece, first in pieces:
             y = None
             if aligned and piece.strip():
