@@ -92,3 +92,56 @@ def test_password_protected_docx(tmp_path):
         extract(write(tmp_path, "salattu.docx", secret.getvalue()))
     assert info.value.reason.startswith("password-protected Office file")
     assert msoffcrypto  # imported for the skip
+
+
+def _numbered_docx() -> bytes:
+    """Headings numbered by Word (a two-level decimal list, numbers not in the text),
+    a lettered level, List Number and List Bullet paragraphs."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    numbered("Hankkeen tausta", 0)
+    numbered("Toimintaympäristön kuvaus", 1)
+    numbered("Hankkeen tarve", 1)
+    numbered("osa-alue", 2)
+    numbered("toinen osa-alue", 2)
+    numbered("Hankkeen tavoitteet", 0)
+    numbered("Tavoite", 1)
+    document.add_paragraph("ensimmäinen", style="List Number")
+    document.add_paragraph("luettelon kohta", style="List Bullet")
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_word_numbering_is_rendered(tmp_path):
+    got = extract(write(tmp_path, "numeroitu.docx", _numbered_docx()))
+    assert got.text.split("\n") == [
+        "1. Hankkeen tausta", "1.1. Toimintaympäristön kuvaus", "1.2. Hankkeen tarve", "a) osa-alue",
+        "b) toinen osa-alue", "2. Hankkeen tavoitteet", "2.1. Tavoite", "1. ensimmäinen", "• luettelon kohta"]
+
+
+def test_bundled_plan_as_docx_gives_the_same_text(tmp_path):
+    """The bundled plan's lines as Word paragraphs come back line for line
+    (empty paragraphs too, so even the line numbers agree)."""
+    from test_extract_pdf import SOURCE_004
+    lines = [line.rstrip() for line in SOURCE_004.read_text(encoding="utf-8").split("\n")]
+    got = extract(write(tmp_path, "suunnitelma.docx", generator().make_docx(lines)))
+    assert got.text.split("\n") == lines
