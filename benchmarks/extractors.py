@@ -3,7 +3,8 @@
 * PDF: a generated 100-page PDF (invented Finnish text, running header,
   "Sivu n / N" footer): pages/second and how many body lines each candidate
   gives back exactly (after whitespace normalisation), best of three
-  after a warm-up, for pypdfium2 (raw
+  after a warm-up, and whether a two-column page comes out column by
+  column, for pypdfium2 (raw
   text, and the full ``loaders.extract`` pipeline with furniture removal),
   pdfplumber and pypdf.
 * HTML: 1,000 generated saved project pages (navigation, cookie banner,
@@ -159,13 +160,16 @@ def main() -> None:
     body = gen.invented_lines(args.pages * 45, seed=11)
     pages = [body[i:i + 45] for i in range(0, len(body), 45)]
     pdf = gen.make_pdf(pages)
+    left, right = gen.invented_lines(12, seed=1, width=4), gen.invented_lines(12, seed=2, width=4)
+    two_columns = gen.make_two_column_pdf(left, right)
     rows = []
     for name, fn in (("pypdfium2 + furniture removal", pdf_pipeline), ("pypdfium2 raw text", pdf_pypdfium2_raw),
                      ("pdfplumber", pdf_pdfplumber), ("pypdf", pdf_pypdf)):
         seconds, lines = _timed(fn, pdf)
         furniture = sum(1 for s in lines if s.startswith(("Sivu ", "Hankesuunnitelma S29901")))
-        rows.append((name, len(pages) / seconds,
-                     f"{_recovered(body, lines):.1%} of body lines exact, {furniture} header/footer lines left"))
+        columns = "kept" if _norm(fn(two_columns)) == left + right else "mixed"
+        rows.append((name, len(pages) / seconds, f"{_recovered(body, lines):.1%} of body lines exact, "
+                     f"{furniture} header/footer lines left, two columns {columns}"))
     _table(f"PDF, {len(pages)} generated pages", rows, "pypdfium2 + furniture removal")
 
     markups = [gen.saved_page(i) for i in range(args.html)]

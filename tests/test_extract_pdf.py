@@ -159,3 +159,10 @@ def test_bundled_plan_as_pdf_gives_the_same_records(tmp_path):
     module = detection._module(kind)
     assert _without_positions(module.load(from_pdf, SOURCE_004.name)) == \
         _without_positions(module.load(from_text, SOURCE_004.name))
+
+
+def test_two_columns_come_out_column_by_column(tmp_path):
+    left = generator().invented_lines(12, seed=1, width=4)
+    right = generator().invented_lines(12, seed=2, width=4)
+    got = extract(pdf_file(tmp_path, generator().make_two_column_pdf(left, right)))
+    assert got.text.split("\n") == left + right
