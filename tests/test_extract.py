@@ -159,3 +159,17 @@ def test_source_files_skips_hidden_and_lock_files(tmp_path):
 
 def test_bom_only_utf16_text_is_empty(tmp_path):
     assert reason(write(tmp_path, "a.txt", codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"))).startswith("empty")
+
+
+def test_utf8_with_a_stray_byte_stays_utf8(tmp_path):
+    text = FINNISH * 10
+    data = text.encode("utf-8") + b"Loppu \xe4\n"            # one cp1252 'ä' pasted at the end
+    got = extract(write(tmp_path, "sekava.txt", data))
+    assert got.encoding == "utf-8" and got.text == text + "Loppu \ufffd\n"
+    assert "1 invalid UTF-8 byte sequences replaced with U+FFFD" in got.notes
+
+
+def test_mostly_cp1252_with_one_utf8_letter_is_cp1252(tmp_path):
+    data = (FINNISH * 3).encode("cp1252") + "ö".encode("utf-8")
+    got = extract(write(tmp_path, "sekava.txt", data))
+    assert got.encoding == "cp1252" and got.text.startswith(FINNISH)

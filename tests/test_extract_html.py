@@ -104,3 +104,17 @@ def test_long_token_is_linear():
     start = time.perf_counter()
     assert html_lines(markup) == ["x" * 500_000]
     assert time.perf_counter() - start < 2.0
+
+
+def test_layout_table_reads_cell_by_cell():
+    markup = """<body><table role="presentation"><tr>
+      <td class="left"><ul id="sivuvalikko"><li>Etusivu</li></ul></td>
+      <td><h1>Hanke S29950</h1><table><tr><td>Hankekoodi</td><td>S29950</td></tr></table>
+          <p>Kuvaus tulee tähän.</p></td></tr></table></body>"""
+    assert html_lines(markup) == ["Hanke S29950", "Hankekoodi: S29950", "Kuvaus tulee tähän."]
+
+
+def test_value_cell_with_a_list():
+    markup = ("<table><tr><th>Hankekoodi</th><td>S29951</td></tr>"
+              "<tr><th>Osatoteuttajat</th><td><ul><li>Yhdistys A ry</li><li>Kunta B</li></ul></td></tr></table>")
+    assert html_lines(markup) == ["Hankekoodi: S29951", "Osatoteuttajat", "Yhdistys A ry", "Kunta B"]

@@ -1,7 +1,9 @@
 """Decode text files: BOM, UTF-8, UTF-16 without BOM, else Windows-1252.
 
 The rule, in order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); then
-strict UTF-8; then UTF-16 without a BOM when every other byte is NUL; then
+strict UTF-8; UTF-8 again when it has at least 20 valid non-ASCII characters
+for each invalid sequence (a few stray bytes, replaced by U+FFFD and noted);
+then UTF-16 without a BOM when every other byte is NUL; then
 Windows-1252 (a superset of Latin-1's printable range, what Finnish Windows
 tools write) when it decodes and looks like text; finally charset-normalizer's
 best guess.  Files with NULs or many control characters are binary.
@@ -87,6 +89,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str, tup
         if looks_binary(data):
             raise Unreadable(BINARY_REASON)
         text, encoding = _detect(data)
+        if encoding == "utf-8" and "\ufffd" in text:
+            notes.append(f"{text.count(chr(0xFFFD))} invalid UTF-8 byte sequences replaced with U+FFFD")
     if encoding not in ("utf-8", "ascii"):
         notes.append(f"encoding {encoding}")
     if "\r" in text:
@@ -99,6 +103,10 @@ def _detect(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = data.decode("utf-8", "replace")        # UTF-8 with a few stray bytes stays UTF-8
+    bad = mostly.count("\ufffd")
+    if sum(1 for ch in mostly if ord(ch) > 127) - bad >= 20 * bad:
+        return mostly, "utf-8"
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:

@@ -7,12 +7,15 @@ A small tree is built (with the implied end tags real pages rely on: ``<p>``,
 * dropped: script, style, forms' controls, nav, aside, site header/footer
   (a header/footer inside main/article/section is kept), hidden elements, ARIA
   navigation/banner/contentinfo regions, and elements whose id or class has a
-  word containing cookie, consent, banner, breadcrumb or menu, a word starting
+  word containing cookie, consent, banner, breadcrumb or menu (or Finnish
+  valikko, murupolku, eväste/evaste), a word starting
   with nav, skip, hidden or sr-only, or (outside main/article/section)
-  containing header or footer; never one that holds the page's main/article/h1;
+  containing header or footer (ylätunniste, alatunniste); never one that holds the page's main/article/h1;
 * headings, paragraphs, list items, captions: one line each (``<br>`` breaks);
 * a table row of two cells: ``Label: value``; a header row of ``<th>`` cells
-  or a wider row: cells joined with `` | ``; a one-cell row: its text;
+  or a wider row: cells joined with `` | ``; a one-cell row: its text; a row
+  whose cells hold tables, headings, lists or several paragraphs (a layout
+  table) is read cell by cell as blocks;
 * ``<dl>``: ``term: definition`` per definition (a term with two
   definitions gives two lines).
 """
@@ -32,15 +35,16 @@ DROP = frozenset("script style noscript template svg iframe object button select
 BLOCK = frozenset("address article aside blockquote body caption center dd details dialog div dl dt "
                   "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main "
                   "menu nav ol p pre section summary table tbody td tfoot th thead tr ul".split())
+LAYOUT = frozenset("table h1 h2 h3 h4 h5 h6 ul ol dl main article section nav header footer".split())
 KEEP_INSIDE = frozenset({"main", "article", "section"})
 CORE = frozenset({"main", "article", "h1"})
 _P_SCOPE = frozenset("td th table li dd dt body html button blockquote".split())
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 #: id/class words of page chrome (linear: literal alternations, no nested repetition):
 #: anywhere in a word, at the start of a word, and (outside main/article) header/footer
-_CHROME = re.compile(r"cookie|consent|banner|breadcrumb|menu", re.I)
+_CHROME = re.compile(r"cookie|consent|banner|breadcrumb|menu|valikko|murupolku|evaste|eväste", re.I)
 _CHROME_WORD = re.compile(r"(?:^|[-_\s])(?:nav|skip|hidden|sr-only)", re.I)
-_EDGE = re.compile(r"header|footer", re.I)
+_EDGE = re.compile(r"header|footer|alatunniste|ylatunniste|ylätunniste", re.I)
 _IMPLIED = {  # tag -> (the open element it ends, with everything inside; tags that bound the search)
     "li": ({"li"}, {"ul", "ol", "menu", "table"}),
     "dt": ({"dt", "dd"}, {"dl", "table"}), "dd": ({"dt", "dd"}, {"dl", "table"}),
@@ -180,6 +184,20 @@ def _inline(el: Element, in_content: bool) -> str:
     return " ".join(out.lines)
 
 
+def _has_blocks(cell: Element) -> bool:
+    """A cell holding a table, heading, list or several paragraphs is layout, not a value."""
+    todo, paragraphs = [cell], 0
+    while todo:
+        node = todo.pop()
+        for c in node.children:
+            if isinstance(c, Element):
+                if c.tag in LAYOUT:
+                    return True
+                paragraphs += c.tag in ("p", "div")
+                todo.append(c)
+    return paragraphs > 1
+
+
 def _table(el: Element, out: _Lines, in_content: bool) -> None:
     for child in el.children:
         if isinstance(child, Element) and child.tag == "caption":
@@ -187,6 +205,11 @@ def _table(el: Element, out: _Lines, in_content: bool) -> None:
     for row in _rows(el):
         cells = [c for c in row.children
                  if isinstance(c, Element) and c.tag in ("td", "th") and not _dropped(c, in_content)]
+        if any(_has_blocks(c) for c in cells):     # a layout row: its cells read as blocks
+            for cell in cells:
+                _walk(cell, out, in_content)
+                out.end()
+            continue
         line = row_line([_inline(c, in_content) for c in cells],
                         header=len(cells) > 1 and all(c.tag == "th" for c in cells))
         if line:
