@@ -75,7 +75,7 @@ def source_files(folder: str | Path) -> list[Path]:
     return found
 
 
-def _refusal(fmt: str, name: str) -> str:
+def _refusal(fmt: str) -> str:
     kind = {"doc": "old Word .doc", "odt": "OpenDocument .odt", "rtf": "RTF", "pages": "Apple Pages"}[fmt]
     return f"{kind} file is not read: save it as .docx or PDF"
 
@@ -87,7 +87,7 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
     if fmt in _REASONS:
         raise Unreadable(_REASONS[fmt])
     if fmt in REFUSED:
-        raise Unreadable(_refusal(fmt, name))
+        raise Unreadable(_refusal(fmt))
     if fmt in SPREADSHEETS:
         return Extracted("", fmt, None, ("spreadsheet: read it with the spreadsheet loader",))
     if fmt == "pdf":
@@ -121,7 +121,7 @@ def extract(path: str | Path) -> Extracted:
     path = Path(path)
     if path.is_dir():
         if path.suffix.lower() == ".pages":
-            raise ExtractError(path, _refusal("pages", path.name))
+            raise ExtractError(path, _refusal("pages"))
         raise ExtractError(path, "a folder, not a file")
     try:
         data = path.read_bytes()
