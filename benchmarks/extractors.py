@@ -33,9 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from loaders.extract import extract_bytes  # noqa: E402
-from loaders.extract.html import html_lines  # noqa: E402
-from loaders.extract.tables import row_line  # noqa: E402
+from hankeverkko.loaders.extract import extract_bytes  # noqa: E402
+from hankeverkko.loaders.extract.html import html_lines  # noqa: E402
+from hankeverkko.loaders.extract.tables import row_line  # noqa: E402
 
 
 def _generator():

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.errors import SourceReadError
-from loaders.extract import ExtractError, Extracted, extract, is_companion_asset, sniff_format, source_files
-from loaders.text import read_lines
+from hankeverkko.loaders.errors import SourceReadError
+from hankeverkko.loaders.extract import ExtractError, Extracted, extract, is_companion_asset, sniff_format, source_files
+from hankeverkko.loaders.text import read_lines
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 FINNISH = "Hankkeen nimi: Äänekosken öljypäästöt\nToteuttaja: Yhdistys ry\nKustannusarvio: 120 000 €\n"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract import ExtractError, extract
+from hankeverkko.loaders.extract import ExtractError, extract
 from test_extract_pdf import generator
 
 BLOCKS = [

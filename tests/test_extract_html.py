@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract import extract, extract_bytes
-from loaders.extract.html import html_lines
+from hankeverkko.loaders.extract import extract, extract_bytes
+from hankeverkko.loaders.extract.html import html_lines
 
 SAVED = Path(__file__).parent / "fixtures" / "extract" / "saved"
 

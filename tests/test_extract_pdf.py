@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract import ExtractError, extract
-from loaders.text import read_lines
+from hankeverkko.loaders.extract import ExtractError, extract
+from hankeverkko.loaders.text import read_lines
 
 HERE = Path(__file__).parent
 SOURCE_004 = next((HERE.parent / "data" / "sources").glob("004_*.txt"))
@@ -150,7 +150,7 @@ def test_bundled_plan_as_pdf_gives_the_same_records(tmp_path):
     """The whole bundled plan printed to a 22-page PDF: the project-plan
     loader finds the same records in the PDF's text as in the text file."""
     import importlib
-    detection = importlib.import_module("loaders.detect")     # loaders.detect is also a function's name
+    detection = importlib.import_module("hankeverkko.loaders.detect")     # loaders.detect is also a function's name
     source = _source_lines(None)
     got = extract(pdf_file(tmp_path, generator().make_pdf(chunks(source, 60), font_size=7)))
     from_text, from_pdf = read_lines("\n".join(source)), read_lines(got.text)

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .encoding import BINARY_REASON, declared_charset, decode_text
-from .errors import ExtractError, Unreadable
-from .sniff import REFUSED, SPREADSHEETS, sniff_format
+from hankeverkko.loaders.extract.encoding import BINARY_REASON, declared_charset, decode_text
+from hankeverkko.loaders.extract.errors import ExtractError, Unreadable
+from hankeverkko.loaders.extract.sniff import REFUSED, SPREADSHEETS, sniff_format
 
 __all__ = ["Extracted", "ExtractError", "extract", "extract_bytes", "sniff_format",
            "is_companion_asset", "source_files", "ASSET_SUFFIXES"]
@@ -91,14 +91,14 @@ def extract_bytes(data: bytes, name: str = "") -> Extracted:
     if fmt in SPREADSHEETS:
         return Extracted("", fmt, None, ("spreadsheet: read it with the spreadsheet loader",))
     if fmt == "pdf":
-        from .pdf import pdf_text
+        from hankeverkko.loaders.extract.pdf import pdf_text
         text, notes = pdf_text(data)
         return Extracted(text, "pdf", None, notes)
     if fmt == "docx":
-        from .docx import docx_lines
+        from hankeverkko.loaders.extract.docx import docx_lines
         return Extracted("\n".join(docx_lines(data)), "docx")
     if fmt == "html":
-        from .html import html_lines
+        from hankeverkko.loaders.extract.html import html_lines
         text, encoding, notes = decode_text(data, declared_charset(data))
         try:
             lines = html_lines(text)

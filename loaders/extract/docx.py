@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import io
 
-from .errors import Unreadable
-from .tables import row_line
+from hankeverkko.loaders.extract.errors import Unreadable
+from hankeverkko.loaders.extract.tables import row_line
 
 __all__ = ["docx_lines"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 
-from .errors import Unreadable
+from hankeverkko.loaders.extract.errors import Unreadable
 
 __all__ = ["BINARY_REASON", "looks_binary", "decode_text", "bom_encoding"]
 

@@ -1,7 +1,7 @@
 """The one error the extraction layer raises, and the reason carrier used inside it."""
 from __future__ import annotations
 
-from ..errors import SourceReadError
+from hankeverkko.loaders.errors import SourceReadError
 
 __all__ = ["ExtractError", "Unreadable"]
 

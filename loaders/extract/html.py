@@ -25,7 +25,7 @@ import re
 from collections import deque
 from html.parser import HTMLParser
 
-from .tables import row_line
+from hankeverkko.loaders.extract.tables import row_line
 
 __all__ = ["html_lines", "parse"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .errors import Unreadable
-from .furniture import PageLine, drop_furniture
+from hankeverkko.loaders.extract.errors import Unreadable
+from hankeverkko.loaders.extract.furniture import PageLine, drop_furniture
 
 __all__ = ["pdf_text", "EDGE_BAND", "EDGE_LINES"]
 

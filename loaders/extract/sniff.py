@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .encoding import bom_encoding, looks_binary
+from hankeverkko.loaders.extract.encoding import bom_encoding, looks_binary
 
 __all__ = ["FORMATS", "sniff_format", "SPREADSHEETS", "REFUSED"]
 
