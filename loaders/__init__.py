@@ -4,9 +4,10 @@
 >>> kinds()
 ['theme-review', 'tl5-list', 'programme-guide', 'project-plan', 'project-card', 'decision-form', 'generic', 'spreadsheet']
 """
-from hankeverkko.loaders.detect import describe_kinds, detect, kinds, load_file
-from hankeverkko.loaders.errors import LoaderError, ParseError, SourceReadError, UnknownDocumentKind
-from hankeverkko.loaders.records import SourceDocument
+from hankeverkko.loaders.detect import describe_kinds, detect, kinds, load_file, scores
+from hankeverkko.loaders.errors import (LoaderError, NothingOfKind, ParseError, SourceReadError,
+                                       UnknownDocumentKind)
+from hankeverkko.loaders.records import Reading, SourceDocument
 
-__all__ = ["load_file", "detect", "kinds", "describe_kinds", "SourceDocument",
-           "LoaderError", "ParseError", "SourceReadError", "UnknownDocumentKind"]
+__all__ = ["load_file", "detect", "scores", "kinds", "describe_kinds", "Reading", "SourceDocument",
+           "LoaderError", "NothingOfKind", "ParseError", "SourceReadError", "UnknownDocumentKind"]

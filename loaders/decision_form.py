@@ -54,7 +54,22 @@ def beneficiaries(text: str) -> list[tuple[str, str]]:
     >>> beneficiaries("Alfalan kaupunki Y-tunnus: 1234567-1 Betala Oy Y-tunnus: 765432-2")
     [('Alfalan kaupunki', '1234567-1'), ('Betala Oy', '765432-2')]
     """
-    return [(normalise_space(m.group("name")), m.group("bid")) for m in _BENEFICIARY_RE.finditer(text)]
+    return [(normalise_space(m.group("name")).rstrip(" ,;"), m.group("bid"))
+            for m in _BENEFICIARY_RE.finditer(text)]
+
+
+def _beneficiary_lines(lines: list[Line]) -> list[Line]:
+    """The 'Tuensaajat' line and the lines after it that continue its list
+    (a table row per beneficiary: a name and a Y-tunnus, no other label)."""
+    start = next((i for i, ln in enumerate(lines) if re.match(r"^\s*Tuensaajat\b", ln.text)), None)
+    if start is None:
+        return []
+    block = [lines[start]]
+    for ln in lines[start + 1:]:
+        if not _BENEFICIARY_RE.search(ln.text) or _FORM_LABEL_RE.search(ln.text.replace("Y-tunnus", "")):
+            break
+        block.append(ln)
+    return block
 
 
 def load(lines: list[Line], source: str) -> SourceDocument:
@@ -68,14 +83,14 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         grant = next((m for ln in lines if (m := _GRANTOR_RE.match(ln.text))), None)
         if grant:
             p.funding_authority = normalise_space(grant.group("org"))
-    ben = next((ln for ln in lines if re.match(r"^\s*Tuensaajat\b", ln.text)), None)
-    if ben:
+    block = _beneficiary_lines(lines)
+    for ben in block:
         for name, raw in beneficiaries(re.sub(r"^\s*Tuensaajat\s*:?", "", ben.text)):
             bid = checked_business_id(doc, raw, ben.no, name)
             p.participants.append(Participation(name, "implementer", line=ben.no, business_id=bid,
                                                 evidence="form_field"))
             mention(doc, name, ben.no, bid)
-    else:
+    if not block:
         _applicants(lines, fs, doc, p)
     free = [ln for ln in lines if not _FORM_LABEL_RE.search(ln.text)]
     for first_no, _bi, _s, found in prose_statements(free):

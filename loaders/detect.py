@@ -5,23 +5,33 @@ Every text loader module exposes:
 ``KIND``         a short name (``theme-review``, ``tl5-list`` ...)
 ``DESCRIPTION``  one line for ``--help`` and error messages
 ``score(lines)`` evidence that the text is of this kind (0 = not this kind)
-``load(lines, source)`` -> :class:`loaders.records.SourceDocument`
+``load(lines, source)`` -> :class:`hankeverkko.loaders.records.SourceDocument`
 
-The spreadsheet loader is recognised from the file's bytes (XLSX zip or a
-CSV whose header names known columns) and reads the path itself.
+Files are turned into lines by :mod:`hankeverkko.loaders.extract` (text in any
+common encoding, PDF, saved web pages, Word), so a kind is chosen by what a
+document says whatever its format. ``generic`` is the fallback: it scores
+only a little, so any specific kind with evidence wins. The spreadsheet loader
+is recognised from the file's bytes (XLSX zip or a CSV whose header names
+known columns) and reads the path itself.
+
+>>> scores([])[:2]
+(('theme-review', 0), ('tl5-list', 0))
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from pathlib import Path
 from types import ModuleType
 from typing import Optional
 
-from hankeverkko.loaders.errors import SourceReadError, UnknownDocumentKind
-from hankeverkko.loaders.records import SourceDocument
+from hankeverkko.loaders.errors import NothingOfKind, SourceReadError, UnknownDocumentKind
+from hankeverkko.loaders.extract import extract
+from hankeverkko.loaders.records import Reading, SourceDocument
 from hankeverkko.loaders.text import Line, read_lines
 
-__all__ = ["TEXT_LOADERS", "kinds", "describe_kinds", "detect", "load_file"]
+__all__ = ["TEXT_LOADERS", "FALLBACK", "kinds", "describe_kinds", "scores", "detect", "read_source",
+           "load_file"]
 
 #: kind -> module name; order breaks ties
 TEXT_LOADERS = {
@@ -33,6 +43,8 @@ TEXT_LOADERS = {
     "decision-form": "hankeverkko.loaders.decision_form",
     "generic": "hankeverkko.loaders.generic",
 }
+#: the kind for text that no specific kind fits
+FALLBACK = "generic"
 SPREADSHEET = "spreadsheet"
 
 
@@ -51,19 +63,14 @@ def describe_kinds() -> str:
     return "\n".join(rows)
 
 
-def read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceReadError(f"{path}: no such file") from None
-    except OSError as e:
-        raise SourceReadError(f"{path}: cannot read ({e.strerror})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise SourceReadError(
-            f"{path}: not UTF-8 text (byte {e.start}); convert the PDF's text to UTF-8, "
-            "or give a .csv/.xlsx spreadsheet") from None
+def read_source(path: Path) -> tuple[list[Line], Reading]:
+    """The file's numbered lines and how they were read (format, encoding,
+    notes); a file that cannot be read raises :class:`SourceReadError`
+    with one line naming the file and the reason."""
+    got = extract(path)
+    if not got.text.strip():
+        raise SourceReadError(f"{path}: no text in this {got.format} file")
+    return read_lines(got.text), Reading(got.format, got.encoding, tuple(got.notes))
 
 
 def _is_spreadsheet(path: Path) -> bool:
@@ -71,30 +78,47 @@ def _is_spreadsheet(path: Path) -> bool:
     return spreadsheet.looks_like_spreadsheet(path)
 
 
+def scores(lines: list[Line]) -> tuple[tuple[str, int], ...]:
+    """Every text kind's score for ``lines``, best first (ties in table order)."""
+    found = [(kind, _module(kind).score(lines)) for kind in TEXT_LOADERS]
+    order = {k: i for i, k in enumerate(TEXT_LOADERS)}
+    return tuple(sorted(found, key=lambda ks: (-ks[1], order[ks[0]])))
+
+
 def detect(lines: list[Line]) -> Optional[str]:
     """The text kind with the most evidence, or ``None`` when none has any."""
-    best, best_score = None, 0
-    for kind in TEXT_LOADERS:
-        s = _module(kind).score(lines)
-        if s > best_score:
-            best, best_score = kind, s
-    return best
+    kind, best = scores(lines)[0]
+    return kind if best > 0 else None
 
 
 def load_file(path: str | Path, kind: Optional[str] = None) -> SourceDocument:
-    """Load one source with the loader ``kind`` (detected from content when ``None``)."""
+    """Load one source with the loader ``kind`` (detected from content when ``None``).
+
+    A forced ``kind`` whose loader sees no evidence of its kind in the file
+    raises :class:`NothingOfKind` naming the kind the file looks like, instead
+    of inventing records."""
     path = Path(path)
     if kind is not None and kind not in kinds():
         raise UnknownDocumentKind(f"unknown kind {kind!r}; supported kinds:\n{describe_kinds()}")
     if kind == SPREADSHEET or (kind is None and _is_spreadsheet(path)):
         from hankeverkko.loaders import spreadsheet
-        return spreadsheet.load_path(path)
-    lines = read_text(path)
-    numbered = read_lines(lines)
+        doc = spreadsheet.load_path(path)
+        doc.reading = dataclasses.replace(doc.reading, format="xlsx" if path.suffix.lower() == ".xlsx" else
+                                          doc.reading.format, forced=kind is not None)
+        return doc
+    numbered, reading = read_source(path)
+    ranked = scores(numbered)
+    reading = dataclasses.replace(reading, scores=ranked, forced=kind is not None)
     if kind is None:
-        kind = detect(numbered)
+        kind = ranked[0][0] if ranked[0][1] > 0 else None
         if kind is None:
             raise UnknownDocumentKind(
-                f"{path}: not a document of any kind hankeverkko reads. Supported kinds:\n"
-                f"{describe_kinds()}\nUse --kind to force one.")
-    return _module(kind).load(numbered, path.name)
+                f"{path}: no known layout, and nothing the generic reader keeps (no project code, "
+                "valid Y-tunnus or implementer stated with a cue phrase)")
+    elif dict(ranked)[kind] == 0:
+        looks = ranked[0][0] if ranked[0][1] > 0 else None
+        raise NothingOfKind(f"nothing of kind {kind} in {path}; " +
+                            (f"it looks like {looks}" if looks else "it looks like no known kind"))
+    doc = _module(kind).load(numbered, path.name)
+    doc.reading = reading
+    return doc

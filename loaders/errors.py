@@ -1,7 +1,7 @@
 """Errors raised by loaders; each message names the file (and line) to look at."""
 from __future__ import annotations
 
-__all__ = ["LoaderError", "UnknownDocumentKind", "SourceReadError", "ParseError"]
+__all__ = ["LoaderError", "UnknownDocumentKind", "NothingOfKind", "SourceReadError", "ParseError"]
 
 
 class LoaderError(Exception):
@@ -14,6 +14,10 @@ class SourceReadError(LoaderError):
 
 class UnknownDocumentKind(LoaderError):
     """No loader recognises the document; the message lists the supported kinds."""
+
+
+class NothingOfKind(UnknownDocumentKind):
+    """A kind forced with ``--kind`` finds no evidence of itself in the file."""
 
 
 class ParseError(LoaderError):

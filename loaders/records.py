@@ -34,7 +34,7 @@ __all__ = [
     "ROLES", "IMPLEMENTER_ROLES", "PROJECT_KINDS", "EVIDENCE",
     "Span", "Skipped", "Participation", "Funding", "Contact", "OrgMention",
     "Project", "Theme", "Programme", "Concept", "Statute", "Relation",
-    "SourceDocument",
+    "Reading", "SourceDocument",
 ]
 
 ROLES = ("main", "sub", "implementer", "applicant", "administrator",
@@ -229,6 +229,27 @@ class Relation:
     detail: Optional[str] = None
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How a file was read: its format (text, pdf, html, docx, xlsx, csv),
+    the text encoding, what extraction noted (dropped page furniture ...) and
+    each kind's detection score, best first; ``forced`` when ``--kind`` chose."""
+    format: str = "text"
+    encoding: Optional[str] = None
+    notes: tuple[str, ...] = ()
+    scores: tuple[tuple[str, int], ...] = ()
+    forced: bool = False
+
+    @property
+    def margin(self) -> Optional[float]:
+        """How many times the best kind's score is the runner-up's (``None``
+        when only one kind scored)."""
+        positive = [s for _, s in self.scores if s > 0]
+        if len(positive) < 2:
+            return None
+        return round(positive[0] / positive[1], 1)
+
+
 @dataclass
 class SourceDocument:
     """Everything one loader read from one file."""
@@ -248,6 +269,8 @@ class SourceDocument:
     skipped: list[Skipped] = field(default_factory=list)
     #: project-list lines the loader used (for coverage reporting)
     used_list_lines: int = 0
+    #: how the file was read and why this kind was chosen
+    reading: Reading = field(default_factory=Reading)
 
     @property
     def name(self) -> str:

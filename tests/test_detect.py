@@ -74,15 +74,29 @@ def test_detection_is_clear_not_a_near_tie(path, kind):
         assert s * 2 <= best, f"{other} scores {s} against {kind}'s {best}"
 
 
-def test_unknown_text_is_refused_with_the_list_of_kinds(tmp_path):
+def test_text_with_nothing_to_keep_is_refused_naming_the_file(tmp_path):
+    """No specific layout and nothing the generic reader keeps: one line, the file and why."""
     path = tmp_path / "recipe.txt"
     path.write_text("Pullataikina tarvitaan maitoa, hiivaa ja jauhoja.\nLeivotaan uunissa.\n", encoding="utf-8")
     with pytest.raises(UnknownDocumentKind) as e:
         loaders.load_file(path)
     msg = str(e.value)
-    for kind in loaders.kinds():
-        assert kind in msg
-    assert "--kind" in msg
+    assert str(path) in msg and "no known layout" in msg and "\n" not in msg
+
+
+def test_a_forced_kind_that_finds_nothing_of_its_kind_says_what_the_file_looks_like():
+    card = next(FIXTURES.glob("kinds/project-card/*.txt"))
+    with pytest.raises(loaders.NothingOfKind) as e:
+        loaders.load_file(card, kind="theme-review")
+    assert str(e.value) == f"nothing of kind theme-review in {card}; it looks like project-card"
+
+
+def test_detection_keeps_every_score_and_the_margin():
+    doc = loaders.load_file(SOURCES / "002_ecf7eb9cbcaeb76b.txt")
+    assert doc.reading.scores[0][0] == "theme-review" and not doc.reading.forced
+    assert {k for k, _ in doc.reading.scores} == set(loaders.kinds()) - {"spreadsheet"}
+    assert doc.reading.margin is None or doc.reading.margin >= 2
+    assert doc.reading.format == "text" and doc.reading.encoding
 
 
 def test_unknown_kind_name_is_refused(tmp_path):
@@ -95,10 +109,13 @@ def test_unknown_kind_name_is_refused(tmp_path):
 def test_kind_can_be_forced(tmp_path):
     path = tmp_path / "short.txt"
     path.write_text("Toimenpidekokonaisuudesta rahoitettujen hankkeiden lista\n\n"
-                    "• Alfa, https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S99001\n", encoding="utf-8")
+                    "• Alfa, https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S99001\n"
+                    "Alfa-hanketta (S99001) hallinnoi Betan kaupunki.\n", encoding="utf-8")
     assert loaders.load_file(path).kind == "tl5-list"
-    forced = loaders.load_file(path, kind="project-plan")
-    assert forced.kind == "project-plan"
+    forced = loaders.load_file(path, kind="generic")        # a kind with evidence in the file
+    assert forced.kind == "generic" and forced.reading.forced
+    with pytest.raises(loaders.NothingOfKind, match="it looks like tl5-list"):
+        loaders.load_file(path, kind="project-plan")         # none: no invented records
 
 
 def test_kinds_are_described_for_help():

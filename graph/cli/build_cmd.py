@@ -10,12 +10,38 @@ from hankeverkko.loaders import kinds
 __all__ = ["COMMANDS", "build", "validate"]
 
 
+def _kind_choice(ctx, param, values):
+    """``--kind KIND`` (every file) or ``--kind FILE=KIND`` (one file; repeatable)."""
+    if not values:
+        return None
+    every, per_file = None, {}
+    for value in values:
+        name, sep, kind = value.rpartition("=")
+        kind = kind.strip()
+        if kind not in kinds():
+            raise click.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(kinds())}")
+        if sep:
+            per_file[name] = kind
+        elif every is not None and every != kind:
+            raise click.BadParameter("give one KIND for every file, or FILE=KIND for single files")
+        else:
+            every = kind
+    if every and per_file:
+        raise click.BadParameter("give one KIND for every file, or FILE=KIND for single files")
+    return per_file or every
+
+
 @click.command()
 @click.argument("sources", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for graph.ttl (created if missing).")
-@click.option("--kind", type=click.Choice(kinds()), default=None,
-              help="Force one loader for every source instead of detecting the kind from content.")
+              help="Folder for graph.ttl and build-report.json (created if missing).")
+@click.option("--kind", "kind", multiple=True, callback=_kind_choice, metavar="[FILE=]KIND",
+              help="Force a loader instead of detecting the kind from content: KIND for every source, "
+                   "or FILE=KIND for one file (repeatable). Kinds: " + ", ".join(kinds()) + ".")
+@click.option("--strict", is_flag=True, default=False,
+              help="Exit 1 when any file was skipped (the graph and the report are still written).")
+@click.option("--verbose", "-v", is_flag=True, default=False,
+              help="List every skipped line (file:line, text, reason) in the summary.")
 @click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Reviewed organisation decisions (CSV from `hankeverkko orgs --review`).")
 @click.option("--include-officials", is_flag=True, default=False,
@@ -24,18 +50,23 @@ __all__ = ["COMMANDS", "build", "validate"]
               help="Also load the graph into an Oxigraph store on disk (replacing its content), "
                    "one named graph per source document.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the graph file path.")
-def build(sources, out_dir, kind, decisions, include_officials, store_spec, quiet):
-    """Build the knowledge graph from SOURCES (files or folders; none = the
-    bundled corpus) and write OUT/graph.ttl (data only, without the ontology).
+def build(sources, out_dir, kind, strict, verbose, decisions, include_officials, store_spec, quiet):
+    """Build the knowledge graph from SOURCES (files or folders, read
+    recursively; none = the bundled corpus) and write OUT/graph.ttl (data
+    only, without the ontology) and OUT/build-report.json.
 
-    Prints counts per class and per source, the project-list lines each
-    loader used, and every skipped line that looks like a project entry.
+    Text in any common encoding, PDF, saved web pages (.html), Word (.docx)
+    and spreadsheets (.xlsx, .csv) are read; each file's kind is detected
+    from its content. A file that cannot be read is skipped with its reason
+    and never stops the others: every file gets a status line on stderr.
+    Exit 0 when at least one file gave data (1 with --strict if any was
+    skipped); 1 when nothing could be read.
 
     \b
     Examples:
       hankeverkko build --out out/
-      hankeverkko build data/sources/ my_list.xlsx --out out/
-      hankeverkko build review.txt --kind theme-review --out out/
+      hankeverkko build data/sources/ my_list.xlsx plan.pdf --out out/
+      hankeverkko build folder/ --kind plan.pdf=project-plan --out out/
       hankeverkko build --out out/ --store oxigraph:out/store
     """
     from hankeverkko.graph.pipeline import run_build
@@ -45,15 +76,19 @@ def build(sources, out_dir, kind, decisions, include_officials, store_spec, quie
                                  "use `hankeverkko push`)", param_hint="--store")
     result, summary = run_build(sources, out_dir, kind=kind, decisions=decisions,
                                 include_officials=include_officials)
+    click.echo(summary.status_table(), err=True)
     for w in summary.warnings:
         click.echo(f"warning: {w}", err=True)
-    click.echo(str(summary.graph_file) if quiet else summary.text())
+    click.echo(str(summary.graph_file) if quiet else summary.text(verbose=verbose))
     if store_spec:
         from hankeverkko.graph.sparql.store import load_into_store
 
         triples, graphs = load_into_store(store_spec, result.graph)
         if not quiet:
             click.echo(f"Store: {triples} triples in {graphs} named graphs -> {store_spec}")
+    if strict and summary.unread:
+        click.echo(f"error: {len(summary.unread)} file(s) skipped (--strict)", err=True)
+        raise SystemExit(1)
 
 
 @click.command()
