@@ -1,4 +1,4 @@
-"""Shared PDF-text helpers (loaders/text.py): what each one promises."""
+"""Shared PDF-text helpers (loaders/text/): what each one promises."""
 from __future__ import annotations
 
 import datetime as dt

@@ -13,6 +13,7 @@ import pytest
 from hankeverkko.loaders import tl5_list
 from hankeverkko.loaders.records import Span
 from hankeverkko.loaders.text import read_lines
+from hankeverkko.loaders.tl5_list import theme as tl5_theme
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 SEED_A = "000_5390a3236872ddc1.txt"
@@ -185,7 +186,7 @@ https://alfa.example.fi/alfa-hanke/
 
 def test_an_invented_report_is_read_by_its_structure(monkeypatch):
     # an invented ministry abbreviation, as reference data would give it
-    monkeypatch.setattr(tl5_list, "ministries", lambda: {"AKK": "Alfa- ja kehitysministeriö"})
+    monkeypatch.setattr(tl5_theme, "ministries", lambda: {"AKK": "Alfa- ja kehitysministeriö"})
     lines = read_lines(SYNTHETIC)
     assert tl5_list.score(lines) > 0
     doc = tl5_list.load(lines, "invented.txt")

@@ -23,6 +23,7 @@ import pytest
 from hankeverkko import loaders
 from hankeverkko.loaders import programme_guide, project_plan, tl5_list
 from hankeverkko.loaders.text import Line, read_lines
+from hankeverkko.loaders.tl5_list.table import table_header
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -146,9 +147,9 @@ def test_a_flattened_table_with_the_code_after_the_name():
 
 
 def test_a_flattened_table_header():
-    assert tl5_list.table_header([Line(1, "EURA-koodi"), Line(2, "Hankkeen nimi"), Line(3, "Toteuttaja"),
-                                  Line(4, "Verkkosivut")], 0) == ["code", "name", "org", "url"]
-    assert tl5_list.table_header([Line(1, "Hanke"), Line(2, "Toteuttaja")], 0) == []
+    assert table_header([Line(1, "EURA-koodi"), Line(2, "Hankkeen nimi"), Line(3, "Toteuttaja"),
+                         Line(4, "Verkkosivut")], 0) == ["code", "name", "org", "url"]
+    assert table_header([Line(1, "Hanke"), Line(2, "Toteuttaja")], 0) == []
 
 
 # ------------------------------------------------------------------ programme guide
