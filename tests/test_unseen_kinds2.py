@@ -214,7 +214,7 @@ def test_unseen2_guide_dash_glossary_under_sanasto(guide):
 
 
 def test_a_glossary_as_a_flattened_two_column_table():
-    from hankeverkko.loaders.glossary_statutes import glossary
+    from hankeverkko.loaders.programme_guide import glossary
     lines = read_lines("Liite 3. Käsitteet\n\nKäsite\nMääritelmä\nPerustaidot\nLuku-, kirjoitus- ja numerotaidot, "
                        "joita aikuinen\ntarvitsee.\nDigituki\nApu digipalveluissa.\nSiirtymä\n"
                        "Siirtyminen koulutusasteelta toiseen.\n")

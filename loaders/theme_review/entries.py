@@ -1,6 +1,6 @@
 """Entries of a theme's project list, turned into :class:`~loaders.records.Project` records.
 
-:mod:`loaders.theme_review_lists` reads the layout of a list into
+:mod:`loaders.theme_review.lists` reads the layout of a list into
 :class:`Entry` objects (name lines, codes, implementer parts, sub-project rows);
 this module makes projects of them: it separates names from implementers in
 one-line entries ('Nimi / A, B', 'Nimi: A', 'Nimi, A ja B'), reads dates and

@@ -3,11 +3,12 @@
 The document opens with the programme and a title, then has one section per
 national theme.  Each section starts with 'Valtakunnallinen teema' and the
 theme title, followed by a fact box (contacts, responsible ministries,
-implementation period, funding a)–d); read by :mod:`loaders.theme_review_box`)
+implementation period, funding a)–d); read by :mod:`loaders.theme_review.box`)
 and numbered sections 1)–7).  Section 7 lists the funded projects (read by
-:mod:`loaders.theme_review_lists`); the prose of sections 1)–6) names the
+:mod:`loaders.theme_review.lists`); the prose of sections 1)–6) names the
 coordination project, who runs it and which organisation is the main
-implementer of a group (read by :mod:`loaders.theme_review_prose`).
+implementer of a group (read by :mod:`loaders.theme_review.prose` and
+resolved by :mod:`loaders.theme_review.coordination`).
 
 >>> from hankeverkko.loaders.text import read_lines
 >>> doc = load(read_lines(SAMPLE), "esimerkki.txt")
@@ -27,7 +28,7 @@ from hankeverkko.loaders.text import (EMAIL_RE, PHONE_RE, Line, is_page_furnitur
                    parse_period_loose, strip_contact_details)
 from hankeverkko.loaders.theme_review.box import Box, is_theme_heading, read_box
 from hankeverkko.loaders.theme_review.lists import parse_list
-from hankeverkko.loaders.theme_review.prose import resolve_coordination
+from hankeverkko.loaders.theme_review.coordination import resolve_coordination
 
 __all__ = ["KIND", "DESCRIPTION", "score", "load", "theme_sections", "find_list", "repeated_furniture"]
 
