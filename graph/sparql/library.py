@@ -5,8 +5,11 @@ Each file starts with a header of comment lines::
     # title: Projects of a theme
     # description: Every project of THEME with its implementers and their roles.
     # param: theme — the theme: an IRI, a label or a code (hv:Theme)
+    # group: project
 
-A parameter's type (in the last parentheses) is ``integer``, ``decimal``,
+``group`` (optional) names the columns whose shared values make one row of
+the terminal table (the other columns' values joined); CSV, TSV and JSON
+keep every row. A parameter's type (in the last parentheses) is ``integer``, ``decimal``,
 ``date``, ``string``, ``IRI`` (any resource) or a class such as ``hv:Theme``
 (a resource of that class). Text given for an IRI-valued parameter may be
 
@@ -49,7 +52,7 @@ __all__ = ["QUERY_DIR", "Param", "LibraryQuery", "load_library", "get_query", "p
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 SCALAR_TYPES = ("integer", "decimal", "date", "string")
 
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(title|description|param|group)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?:—|–|--|-)\s*(?P<meaning>.*?)\s*\((?P<type>[^()]+)\)$")
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*):(?P<local>[^\s<>\"{}|^`\\]+)$")
 _IRI = re.compile(r"^(https?|urn|file):[^\s<>\"{}|^`\\]+$")
@@ -90,6 +93,8 @@ class LibraryQuery:
     description: str = ""
     params: list[Param] = field(default_factory=list)
     path: Optional[Path] = None
+    #: columns whose shared values make one row of the terminal table
+    group: list[str] = field(default_factory=list)
 
     def param(self, name: str) -> Optional[Param]:
         return next((p for p in self.params if p.name == name), None)
@@ -117,6 +122,8 @@ def parse_query(text: str, name: str, path: Optional[Path] = None) -> LibraryQue
             q.title = value
         elif key == "description":
             q.description = value
+        elif key == "group":
+            q.group = value.replace(",", " ").split()
         else:
             pm = _PARAM.match(value)
             if not pm:
