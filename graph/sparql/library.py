@@ -18,7 +18,9 @@ keep every row. A parameter's type (in the last parentheses) is ``integer``, ``d
 * a label, printed name or code: matched case-insensitively against
   ``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``, ``hv:code``,
   ``hv:acronym`` and ``hv:businessId`` by a helper query (bound, not spliced);
-  no match or several matches is a :class:`QueryError` naming the candidates.
+  no match or several matches is a :class:`QueryError` naming the closest
+  candidates (:mod:`graph.sparql.suggest`: fuzzy, ranked, at most ten, with
+  their type and code).
 
 Parameters are bound by the store (:mod:`graph.store`), never pasted into
 the text, and every library query projects its parameters (Oxigraph binds
@@ -194,13 +196,16 @@ def resolve_iri(store: Store, text: str, cls: Optional[str] = None) -> URIRef:
         rows = store.select(_RESOLVE, {"needle": needle}).rows
     found = sorted({r[0] for r in rows if isinstance(r[0], URIRef)})
     what = cls or "resource"
+    if len(found) == 1:
+        return found[0]
+    from hankeverkko.graph.sparql.suggest import candidates, did_you_mean
+
+    near = did_you_mean(candidates(store, text, cls, exact=found))
     if not found:
-        raise QueryError(f"no {what} has the label or code {text!r}; give its IRI, or list candidates "
-                         "with a library query (`hankeverkko query --list`)")
-    if len(found) > 1:
-        shown = ", ".join(f"<{f}>" for f in found[:5])
-        raise QueryError(f"{text!r} names {len(found)} {what} nodes: {shown}; give one IRI instead")
-    return found[0]
+        raise QueryError(f"no {what} has the label or code {text!r}; give its IRI or one of the names "
+                         f"below{near or ' (no close names; `hankeverkko query --list` shows queries that list them)'}")
+    shown = ", ".join(f"<{f}>" for f in found[:5])
+    raise QueryError(f"{text!r} names {len(found)} {what} nodes: {shown}; give one IRI instead{near}")
 
 
 def _coerce(store: Store, query: LibraryQuery, p: Param, raw: Union[str, Node]) -> Node:
