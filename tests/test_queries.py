@@ -228,7 +228,8 @@ def test_cli_list_shows_every_query_with_title_and_parameters():
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
 def test_cli_formats(tiny_file, fmt):
     r = CliRunner().invoke(
-        main, ["query", "theme_projects", "--param", "theme=teema kaksi", "--graph", tiny_file, "--format", fmt])
+        main, ["query", "theme_projects", "--param", "theme=teema kaksi", "--graph", tiny_file, "--format", fmt],
+        env={"COLUMNS": "300"})                       # a wide terminal: nothing cut
     assert r.exit_code == 0, r.output
     out = r.stdout
     if fmt == "json":

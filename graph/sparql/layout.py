@@ -28,8 +28,9 @@ __all__ = ["ELLIPSIS", "JOIN", "MIN_WIDTH", "terminal_width", "group_rows", "lay
 ELLIPSIS = "…"
 JOIN = "; "
 #: a column is never narrowed below this many characters (or its natural width)
-MIN_WIDTH = 8
+MIN_WIDTH = 6
 _SPACE = re.compile(r"[\t\r\n\v\f]+")
+_ATOMIC = re.compile(r"[+-]?\d[\d.:eE+-]{0,24}")
 
 
 def terminal_width(default: int = 100) -> int:
@@ -71,13 +72,27 @@ def group_rows(header: Sequence[str], rows: Sequence[Sequence[str]], keys: Seque
     return out
 
 
-def _fit(natural: list[int], width: int) -> list[int]:
-    """Column widths no wider than ``natural`` whose sum with two spaces between
-    columns is at most ``width`` if possible: the widest columns give way first."""
+def _atomic(values: Sequence[str]) -> bool:
+    """Numbers, dates and periods (``1055410.4``, ``2024-01-31``, ``2021-2027``): never cut."""
+    return bool(values) and all(_ATOMIC.fullmatch(v) for v in values if v)
+
+
+def _fit(header: Sequence[str], rows: Sequence[Sequence[str]], width: int,
+         keep: Sequence[str] = ()) -> list[int]:
+    """Column widths whose sum with two spaces between columns is at most
+    ``width`` if possible: the widest text columns give way first, down to
+    :data:`MIN_WIDTH`; numbers, dates and periods keep their values whole
+    (their header may be cut). Too many columns for ``width``: the table is
+    wider than asked rather than cutting numbers. Columns named in ``keep``
+    give way last: they keep up to a third of ``width``."""
+    cols = [[r[i] for r in rows] for i in range(len(header))]
+    natural = [max([len(h)] + [len(v) for v in c]) for h, c in zip(header, cols)]
     gaps = 2 * (len(natural) - 1)
     if sum(natural) + gaps <= width:
         return natural
-    floors = [min(n, MIN_WIDTH) for n in natural]
+    floors = [max([min(len(h), MIN_WIDTH)] + [len(v) for v in c]) if _atomic(c) else min(n, MIN_WIDTH)
+              for h, c, n in zip(header, cols, natural)]
+    floors = [min(n, max(f, width // 3)) if h in keep else f for h, n, f in zip(header, natural, floors)]
     lo, hi = 0, max(natural)
     while lo < hi:                       # the largest cap that fits
         mid = (lo + hi + 1) // 2
@@ -89,14 +104,16 @@ def _fit(natural: list[int], width: int) -> list[int]:
 
 
 def layout_table(header: Sequence[str], rows: Sequence[Sequence[str]], width: Optional[int] = None,
-                 notes: Sequence[str] = (), keep_all: str = "--format csv, tsv or json keep everything") -> str:
+                 notes: Sequence[str] = (), keep_all: str = "--format csv, tsv or json keep everything",
+                 keep: Sequence[str] = ()) -> str:
     """``rows`` under ``header`` as aligned columns, fitted to ``width``
     characters (``None``: no limit), with a footer counting the rows; when a
-    value is cut the footer says so and ``keep_all`` names the way out."""
+    value is cut the footer says so and ``keep_all`` names the way out;
+    columns named in ``keep`` are cut last."""
     header = [_SPACE.sub(" ", h) for h in header]
     rows = [[_SPACE.sub(" ", c) for c in r] for r in rows]
     natural = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
-    widths = natural if width is None else _fit(natural, width)
+    widths = natural if width is None else _fit(header, rows, width, keep)
     shortened = any(
         len(c) > w for r in [header, *rows] for c, w in zip(r, widths))
     line = lambda cells: "  ".join(cut(c, w).ljust(w) for c, w in zip(cells, widths)).rstrip()
