@@ -52,6 +52,8 @@ def orgs(sources, decisions, review_file, org_type, role, fmt, out, width):
     from hankeverkko.graph.sparql.layout import layout_table, terminal_width
     from hankeverkko.graph.sparql.store import open_store
 
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")
     result = build_sources(sources, decisions=decisions)
     for w in result.resolution.warnings:
         if w.startswith("decision"):          # decisions that could not be used, as `build` reports them

@@ -83,6 +83,8 @@ def query(name_or_file, params, fmt, out, width, graph_file, store_spec, endpoin
         return
     if not name_or_file:
         raise click.UsageError("give a query NAME, a .rq FILE or SPARQL text (see `hankeverkko query --list`)")
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")
     chosen = [o for o, v in (("--graph", graph_file), ("--store", store_spec), ("--endpoint", endpoint_url)) if v]
     if len(chosen) > 1:
         raise click.UsageError(f"give only one of {', '.join(chosen)}")
