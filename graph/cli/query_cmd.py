@@ -32,8 +32,17 @@ def _library_table() -> str:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter (repeatable). IRI-valued parameters take an IRI, a prefixed "
                    "name (id:theme/...), or a label, printed name or code matched case-insensitively.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True, help="table for reading; csv/tsv/json are the W3C SPARQL result formats.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xlsx"]), default="table",
+              show_default=True,
+              help="table: for reading, fitted to the terminal (long values cut with …, rows sharing a "
+                   "theme or project joined). csv, tsv, json: the exact W3C SPARQL 1.1 result formats, "
+                   "every row and value (csv cells are not guarded against spreadsheet formulas; use "
+                   "xlsx for Excel). xlsx: an Excel workbook with every row, numbers as numbers "
+                   "(needs --out).")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the result to this file (atomically) instead of stdout; required for xlsx.")
+@click.option("--width", type=click.IntRange(min=0), default=None,
+              help="Width of the table in characters (default: the terminal's, or COLUMNS); 0: no limit.")
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Query this graph file (e.g. out/graph.ttl) in memory.")
 @click.option("--store", "store_spec", metavar="oxigraph:DIR",
@@ -45,13 +54,18 @@ def _library_table() -> str:
                    "graphs and answers some queries rdflib cannot evaluate.")
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for an endpoint.")
 @click.option("--list", "list_queries", is_flag=True, help="List the query library (name, title, parameters).")
-def query(name_or_file, params, fmt, graph_file, store_spec, endpoint_url, engine, timeout, list_queries):
+def query(name_or_file, params, fmt, out, width, graph_file, store_spec, endpoint_url, engine, timeout,
+          list_queries):
     """Run a library query NAME, a .rq FILE, or inline SPARQL SELECT text.
 
     Without --graph, --store or --endpoint the bundled corpus is built in
     memory first (graph.pipeline.build_sources()), which takes a few
     seconds; for repeated queries build once and use --graph or --store.
-    Parameter values are bound by the store, never pasted into the query.
+    Parameter values are bound by the store, never pasted into the query;
+    a name that matches nothing or several things lists the closest ones
+    (exit code 1). Numbers are written one way from every store
+    (decimals: 1055410.4, 4000000.0). A library query that answers nothing
+    says on stderr what the graph lacks for it (exit code 0).
 
     \b
     Examples:
@@ -62,12 +76,15 @@ def query(name_or_file, params, fmt, graph_file, store_spec, endpoint_url, engin
       hankeverkko query organisation_portfolio -p organisation=THL --endpoint http://localhost:7878/query
       hankeverkko query my_question.rq --graph out/graph.ttl --format json
       hankeverkko query my_question.rq --graph out/graph.ttl --engine oxigraph
+      hankeverkko query themes --format xlsx --out themes.xlsx
     """
     if list_queries:
         click.echo(_library_table(), nl=False)
         return
     if not name_or_file:
         raise click.UsageError("give a query NAME, a .rq FILE or SPARQL text (see `hankeverkko query --list`)")
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")
     chosen = [o for o, v in (("--graph", graph_file), ("--store", store_spec), ("--endpoint", endpoint_url)) if v]
     if len(chosen) > 1:
         raise click.UsageError(f"give only one of {', '.join(chosen)}")
@@ -100,7 +117,21 @@ def query(name_or_file, params, fmt, graph_file, store_spec, endpoint_url, engin
         else:
             store = open_store(data)
     result = run_library_query(store, q, bound)
-    click.echo(format_result(result, fmt), nl=False)
+    if not result.rows:
+        from hankeverkko.graph.sparql.explain import explain_empty
+        from hankeverkko.graph.sparql.library import bind_params
+        click.echo(f"no rows: {explain_empty(store, q.name, bind_params(store, q, bound))}", err=True)
+    from hankeverkko.graph.cli.tables import result_values, workbook_bytes, write_output
+    from hankeverkko.graph.sparql.layout import terminal_width
+
+    if fmt == "xlsx":
+        data = workbook_bytes(result.vars, result_values(result), title=q.name)
+    elif fmt == "table":
+        limit = (None if width == 0 else width) if width is not None else (None if out else terminal_width())
+        data = format_result(result, "table", width=limit, group=q.group)
+    else:
+        data = format_result(result, fmt)
+    write_output(data, out, f"{len(result.rows)} rows")
 
 
 COMMANDS = [query]

@@ -5,8 +5,11 @@ Each file starts with a header of comment lines::
     # title: Projects of a theme
     # description: Every project of THEME with its implementers and their roles.
     # param: theme — the theme: an IRI, a label or a code (hv:Theme)
+    # group: project
 
-A parameter's type (in the last parentheses) is ``integer``, ``decimal``,
+``group`` (optional) names the columns whose shared values make one row of
+the terminal table (the other columns' values joined); CSV, TSV and JSON
+keep every row. A parameter's type (in the last parentheses) is ``integer``, ``decimal``,
 ``date``, ``string``, ``IRI`` (any resource) or a class such as ``hv:Theme``
 (a resource of that class). Text given for an IRI-valued parameter may be
 
@@ -15,7 +18,9 @@ A parameter's type (in the last parentheses) is ``integer``, ``decimal``,
 * a label, printed name or code: matched case-insensitively against
   ``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``, ``hv:code``,
   ``hv:acronym`` and ``hv:businessId`` by a helper query (bound, not spliced);
-  no match or several matches is a :class:`QueryError` naming the candidates.
+  no match or several matches is a :class:`QueryError` naming the closest
+  candidates (:mod:`graph.sparql.suggest`: fuzzy, ranked, at most ten, with
+  their type and code).
 
 Parameters are bound by the store (:mod:`graph.store`), never pasted into
 the text, and every library query projects its parameters (Oxigraph binds
@@ -49,7 +54,7 @@ __all__ = ["QUERY_DIR", "Param", "LibraryQuery", "load_library", "get_query", "p
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 SCALAR_TYPES = ("integer", "decimal", "date", "string")
 
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(title|description|param|group)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?:—|–|--|-)\s*(?P<meaning>.*?)\s*\((?P<type>[^()]+)\)$")
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*):(?P<local>[^\s<>\"{}|^`\\]+)$")
 _IRI = re.compile(r"^(https?|urn|file):[^\s<>\"{}|^`\\]+$")
@@ -90,6 +95,8 @@ class LibraryQuery:
     description: str = ""
     params: list[Param] = field(default_factory=list)
     path: Optional[Path] = None
+    #: columns whose shared values make one row of the terminal table
+    group: list[str] = field(default_factory=list)
 
     def param(self, name: str) -> Optional[Param]:
         return next((p for p in self.params if p.name == name), None)
@@ -117,6 +124,8 @@ def parse_query(text: str, name: str, path: Optional[Path] = None) -> LibraryQue
             q.title = value
         elif key == "description":
             q.description = value
+        elif key == "group":
+            q.group = value.replace(",", " ").split()
         else:
             pm = _PARAM.match(value)
             if not pm:
@@ -187,13 +196,16 @@ def resolve_iri(store: Store, text: str, cls: Optional[str] = None) -> URIRef:
         rows = store.select(_RESOLVE, {"needle": needle}).rows
     found = sorted({r[0] for r in rows if isinstance(r[0], URIRef)})
     what = cls or "resource"
+    if len(found) == 1:
+        return found[0]
+    from hankeverkko.graph.sparql.suggest import candidates, did_you_mean
+
+    near = did_you_mean(candidates(store, text, cls, exact=found))
     if not found:
-        raise QueryError(f"no {what} has the label or code {text!r}; give its IRI, or list candidates "
-                         "with a library query (`hankeverkko query --list`)")
-    if len(found) > 1:
-        shown = ", ".join(f"<{f}>" for f in found[:5])
-        raise QueryError(f"{text!r} names {len(found)} {what} nodes: {shown}; give one IRI instead")
-    return found[0]
+        raise QueryError(f"no {what} has the label or code {text!r}; give its IRI or one of the names "
+                         f"below{near or ' (no close names; `hankeverkko query --list` shows queries that list them)'}")
+    shown = ", ".join(f"<{f}>" for f in found[:5])
+    raise QueryError(f"{text!r} names {len(found)} {what} nodes: {shown}; give one IRI instead{near}")
 
 
 def _coerce(store: Store, query: LibraryQuery, p: Param, raw: Union[str, Node]) -> Node:

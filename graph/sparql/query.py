@@ -7,10 +7,17 @@ Formats of :func:`format_result`:
 
 * ``table`` — aligned columns for a terminal; IRIs shortened with
   :data:`PREFIXES` (``hv:MainImplementerRole``, ``id:project/S10003``);
+  with a ``width`` the table fits it (values cut with ``…``, said in the
+  footer), and ``group`` columns make one row of the rows sharing them;
 * ``csv`` — W3C SPARQL 1.1 CSV results: plain values, full IRIs;
 * ``tsv`` — W3C SPARQL 1.1 TSV results: RDF terms (``<iri>``, ``"teksti"@fi``,
   bare numbers), lossless;
 * ``json`` — W3C SPARQL 1.1 JSON results (``application/sparql-results+json``).
+
+Every format writes numbers in one canonical form (:func:`lexical`:
+``1055410.4``, ``4000000.0``), so every store gives the same bytes.
+CSV, TSV and JSON keep every row and value as the store returned it; only
+the table groups and cuts.
 
 >>> from rdflib import Graph
 >>> run_query_text(Graph(), "SELECT ?s WHERE { ?s a hv:Project }")
@@ -31,7 +38,7 @@ import csv
 import io
 import json
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -39,6 +46,8 @@ from rdflib.term import Node
 
 from hankeverkko.graph.errors import QueryError
 from hankeverkko.graph.rdf.named_graphs import PREFIXES
+from hankeverkko.graph.sparql.layout import group_rows, layout_table
+from hankeverkko.graph.sparql.lexical import lexical
 from hankeverkko.graph.sparql.store import MemoryStore, SelectResult
 
 __all__ = ["PREFIXES", "FORMATS", "run_query_text", "format_rows", "format_result", "shorten", "to_dataframe"]
@@ -53,18 +62,16 @@ def run_query_text(graph: Graph, text: str) -> tuple[list[str], list[list[str]]]
     return result.vars, rows
 
 
-def format_rows(header: list[str], rows: list[list[str]], fmt: str = "table") -> str:
-    """Rows of strings as an aligned table, CSV or TSV."""
+def format_rows(header: list[str], rows: list[list[str]], fmt: str = "table",
+                width: Optional[int] = None) -> str:
+    """Rows of strings as an aligned table (fitted to ``width`` if given), CSV or TSV."""
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n", delimiter="," if fmt == "csv" else "\t")
         w.writerow(header)
         w.writerows(rows)
         return buf.getvalue()
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
-    out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    return "\n".join(out) + f"\n({len(rows)} rows)\n"
+    return layout_table(header, rows, width)
 
 
 def shorten(term: Optional[Node], prefixes=PREFIXES) -> str:
@@ -81,7 +88,7 @@ def shorten(term: Optional[Node], prefixes=PREFIXES) -> str:
         if best and re.fullmatch(r"[\w./-]+", str(term)[len(best[1]):]):
             return f"{best[0]}:{str(term)[len(best[1]):]}"
         return str(term)
-    return str(term)
+    return lexical(term)
 
 
 _TURTLE_BARE = {
@@ -96,10 +103,12 @@ def _tsv_term(term: Optional[Node]) -> str:
     if term is None:
         return ""
     if isinstance(term, Literal) and term.datatype in _TURTLE_BARE \
-            and _TURTLE_BARE[term.datatype].fullmatch(str(term)):
-        return str(term)
+            and _TURTLE_BARE[term.datatype].fullmatch(lexical(term)):
+        return lexical(term)
     if isinstance(term, BNode):
         return f"_:{term}"
+    if isinstance(term, Literal) and term.datatype is not None:
+        term = Literal(lexical(term), datatype=term.datatype, normalize=False)
     if isinstance(term, (URIRef, Literal)):
         return term.n3().replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     raise QueryError(f"cannot format {term!r}")
@@ -110,7 +119,7 @@ def _json_term(term: Node) -> dict:
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):
         return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
+    out = {"type": "literal", "value": lexical(term)}
     if term.language:
         out["xml:lang"] = term.language
     elif term.datatype is not None:
@@ -118,12 +127,17 @@ def _json_term(term: Node) -> dict:
     return out
 
 
-def format_result(result: SelectResult, fmt: str = "table") -> str:
-    """A SELECT result as text in one of :data:`FORMATS`."""
+def format_result(result: SelectResult, fmt: str = "table", width: Optional[int] = None,
+                  group: Sequence[str] = ()) -> str:
+    """A SELECT result as text in one of :data:`FORMATS`; ``width`` and
+    ``group`` shape the table only (see the module text)."""
     if fmt == "table":
-        return format_rows(result.vars, [[shorten(v) for v in row] for row in result.rows], "table")
+        rows = [[shorten(v) for v in row] for row in result.rows]
+        grouped = group_rows(result.vars, rows, group)
+        notes = [f"{len(rows)} results grouped by {', '.join(group)}"] if len(grouped) != len(rows) else []
+        return layout_table(result.vars, grouped, width, notes)
     if fmt == "csv":
-        return format_rows(result.vars, [["" if v is None else str(v) for v in row] for row in result.rows], "csv")
+        return format_rows(result.vars, [[lexical(v) for v in row] for row in result.rows], "csv")
     if fmt == "tsv":
         lines = ["\t".join(f"?{v}" for v in result.vars)]
         lines += ["\t".join(_tsv_term(v) for v in row) for row in result.rows]
