@@ -21,8 +21,21 @@ def _umask() -> int:
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and an atomic rename."""
+    """Write ``data`` to ``path`` via a temporary file and an atomic rename.
+
+    An ``OSError`` names ``path`` (not the temporary file), also when the
+    system gave no file name (a full disk while writing).
+    """
     path = Path(path)
+    try:
+        return _write(path, data)
+    except OSError as e:
+        if e.filename is not None and Path(e.filename) in (path, *path.parents):
+            raise
+        raise OSError(e.errno, e.strerror or str(e), str(path)) from e
+
+
+def _write(path: Path, data: bytes | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

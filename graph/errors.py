@@ -5,7 +5,7 @@ Messages name the offending value and what to do; the CLI turns them into
 """
 from __future__ import annotations
 
-__all__ = ["HankeverkkoError", "GraphFileError", "QueryError", "StoreError"]
+__all__ = ["HankeverkkoError", "GraphFileError", "QueryError", "StoreError", "PushError"]
 
 
 class HankeverkkoError(Exception):
@@ -22,3 +22,16 @@ class QueryError(HankeverkkoError):
 
 class StoreError(HankeverkkoError):
     """A store cannot be opened or reached."""
+
+
+class PushError(StoreError):
+    """A push stopped part-way; the message says how far it got and how to resume.
+
+    ``done`` of ``total`` named graphs are complete on the server; ``graph``
+    is the one that failed (None when the push failed before or after the
+    graphs, e.g. while pruning).
+    """
+
+    def __init__(self, message: str, done: int = 0, total: int = 0, graph=None):
+        super().__init__(message)
+        self.done, self.total, self.graph = done, total, graph

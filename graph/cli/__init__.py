@@ -4,16 +4,20 @@ Each command parses options, calls one library function and formats the
 result. Data goes to stdout, messages to stderr. Exit codes:
 
 * 0 — success (``validate``: the graph conforms)
-* 1 — the input could not be used (``validate``: the graph does not conform)
+* 1 — the input could not be used (``validate``: the graph does not conform),
+  or the system refused a file operation (a read-only or missing folder, a
+  full disk, no permission): one line naming the path and what to do
 * 2 — usage error (unknown option, missing file argument)
 
 Commands live in sibling modules, one per concept; this module only
-assembles the group and turns domain errors into readable messages.
+assembles the group and turns domain errors and ``OSError`` into
+readable one-line messages.
 """
 from __future__ import annotations
 
 import click
 
+from hankeverkko.graph.cli.oserrors import describe_os_error
 from hankeverkko.graph.errors import HankeverkkoError
 from hankeverkko.loaders.errors import LoaderError
 
@@ -21,13 +25,15 @@ __all__ = ["main"]
 
 
 class _Group(click.Group):
-    """A group whose commands report domain errors without a traceback."""
+    """A group whose commands report domain and OS errors in one line, without a traceback."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except (HankeverkkoError, LoaderError) as e:
             raise click.ClickException(str(e)) from e
+        except OSError as e:
+            raise click.ClickException(describe_os_error(e)) from e
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
