@@ -1,8 +1,8 @@
 """One node per real organisation: printed names parsed and normalised
-(``names``), business IDs (``business_id``), fuzzy matching within blocks
-(``matching``), canonical labels and types (``canonical``), the resolution
-itself (``resolution``) and the review queue with a person's decisions
-(``review``)."""
+(``names``, with ``cleaning``, ``heads`` and ``inflection``), business IDs
+(``business_id``), fuzzy matching within blocks (``matching``), canonical
+labels and types (``canonical``), the resolution itself (``resolution``) and
+the review queue with a person's decisions (``review``)."""
 from hankeverkko.graph.lazy import lazy_api
 
 _API = {

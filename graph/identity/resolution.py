@@ -47,7 +47,8 @@ from rapidfuzz.process import cdist
 from hankeverkko.graph.identity.business_id import normalise_business_id, validate_business_id
 from hankeverkko.graph.identity.matching import MERGE_SCORE, REVIEW_SCORE, assess, name_type, score
 from hankeverkko.graph.identity.canonical import acronym, canonical_label, entity_type, printed_forms
-from hankeverkko.graph.identity.names import ORG_TYPES, ParsedName, blocking_keys, initials, parse, same_word
+from hankeverkko.graph.identity.inflection import same_word
+from hankeverkko.graph.identity.names import ORG_TYPES, ParsedName, blocking_keys, initials, parse
 from hankeverkko.graph.identity.review import Decision, read_decisions, write_review_queue
 
 __all__ = ["ORG_TYPES", "MERGE_SCORE", "REVIEW_SCORE", "Decision", "NameMention", "OrgEntity", "ReviewPair",
