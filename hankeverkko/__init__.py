@@ -49,8 +49,8 @@ _API = {
     "load_file": "loaders", "detect": "loaders", "kinds": "loaders", "SourceDocument": "loaders",
     # records -> RDF, organisations, validation
     "build_graph": "graph.rdf.build", "BuildResult": "graph.rdf.build",
-    "resolve": "graph.identity.resolution", "Resolution": "graph.identity.resolution",
-    "OrgEntity": "graph.identity.resolution",
+    "resolve": "graph.identity.resolution", "Resolution": "graph.identity.entities",
+    "OrgEntity": "graph.identity.entities",
     "write_review_queue": "graph.identity.review", "read_decisions": "graph.identity.review",
     "validate": "graph.rdf.validate", "validate_file": "graph.rdf.validate",
     "read_graph": "graph.rdf.graphfile", "write_atomic": "graph.atomic",
