@@ -19,7 +19,8 @@ from hankeverkko.loaders import LoaderError, load_file
 from hankeverkko.loaders.records import SourceDocument
 from hankeverkko.ontology import HV
 
-from hankeverkko.graph.rdf.build import BuildResult, build_graph, source_iri
+from hankeverkko.graph.rdf.build import BuildResult, build_graph
+from hankeverkko.graph.rdf.iris import source_iri
 from hankeverkko.graph.errors import HankeverkkoError
 from hankeverkko.graph.atomic import write_atomic
 
