@@ -65,7 +65,7 @@ _API = {
     # networks, analysis, maps, exports
     "organisation_table": "graph.network.organisations",
     "co_implementation_graph": "graph.network.views", "bipartite_graph": "graph.network.views",
-    "theme_organisation_graph": "graph.network.views", "load_network": "graph.network.views",
+    "theme_organisation_graph": "graph.network.views", "load_network": "graph.network.data",
     "centrality": "graph.network.analysis", "brokers": "graph.network.analysis",
     "clusters": "graph.network.analysis", "ego_network": "graph.network.analysis",
     "continuity": "graph.network.analysis", "period_continuity": "graph.network.analysis",
