@@ -56,8 +56,8 @@ _API = {
     "read_graph": "graph.rdf.graphfile", "write_atomic": "graph.atomic",
     "export_graph": "graph.rdf.dumps",
     # stores and SPARQL
-    "open_store": "graph.sparql.store", "MemoryStore": "graph.sparql.store",
-    "OxigraphStore": "graph.sparql.store", "EndpointStore": "graph.sparql.store",
+    "open_store": "graph.sparql.store", "MemoryStore": "graph.sparql.stores.memory",
+    "OxigraphStore": "graph.sparql.stores.oxigraph", "EndpointStore": "graph.sparql.stores.endpoint",
     "load_library": "graph.sparql.library", "run_library_query": "graph.sparql.library",
     "library_summary": "graph.sparql.library",
     "run_query_text": "graph.sparql.query", "format_rows": "graph.sparql.query",

@@ -5,7 +5,10 @@ import pytest
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
 from hankeverkko.graph.network import data, views
-from hankeverkko.graph.sparql.store import OxigraphStore, SelectResult, bind_values, open_store
+from hankeverkko.graph.sparql.results import SelectResult
+from hankeverkko.graph.sparql.store import open_store
+from hankeverkko.graph.sparql.stores.endpoint import bind_values
+from hankeverkko.graph.sparql.stores.oxigraph import OxigraphStore
 from hankeverkko.graph.network.vocabulary import NetworkViewError
 from hankeverkko.ontology import HV, ID
 

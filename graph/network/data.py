@@ -17,7 +17,8 @@ from hankeverkko.ontology import HV
 
 from hankeverkko.graph.network.vocabulary import (ORGANISATION_TYPES, ROLE_LABELS, ROLES, TYPE_LABELS, _PROPERTY_ROLE,
                                                   NetworkViewError, match_label, resolve_types)
-from hankeverkko.graph.sparql.store import Store, open_store
+from hankeverkko.graph.sparql.results import Store
+from hankeverkko.graph.sparql.store import open_store
 
 __all__ = ["NetworkData", "OrganisationInfo", "ProjectInfo", "find_theme", "load_network", "periods"]
 

@@ -32,7 +32,7 @@ from rdflib import Graph, URIRef
 
 from hankeverkko.graph.errors import StoreError
 from hankeverkko.graph.rdf.named_graphs import partition_by_source
-from hankeverkko.graph.sparql.store import http_request
+from hankeverkko.graph.sparql.http_client import http_request
 
 __all__ = ["PushSummary", "graph_url", "push_graph", "DEFAULT_BATCH"]
 
