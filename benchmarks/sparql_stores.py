@@ -41,7 +41,8 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
 from hankeverkko.graph.sparql.library import load_library, run_library_query
 from hankeverkko.graph.rdf.dumps import serialise_rdf
-from hankeverkko.graph.sparql.store import MemoryStore, OxigraphStore
+from hankeverkko.graph.sparql.stores.memory import MemoryStore
+from hankeverkko.graph.sparql.stores.oxigraph import OxigraphStore
 from hankeverkko.ontology import HV, ID
 
 ORG_TYPES = ["Municipality", "JointMunicipalAuthority", "WellbeingServicesCounty", "University",

@@ -49,15 +49,15 @@ _API = {
     "load_file": "loaders", "detect": "loaders", "kinds": "loaders", "SourceDocument": "loaders",
     # records -> RDF, organisations, validation
     "build_graph": "graph.rdf.build", "BuildResult": "graph.rdf.build",
-    "resolve": "graph.identity.resolution", "Resolution": "graph.identity.resolution",
-    "OrgEntity": "graph.identity.resolution",
+    "resolve": "graph.identity.resolution", "Resolution": "graph.identity.entities",
+    "OrgEntity": "graph.identity.entities",
     "write_review_queue": "graph.identity.review", "read_decisions": "graph.identity.review",
     "validate": "graph.rdf.validate", "validate_file": "graph.rdf.validate",
     "read_graph": "graph.rdf.graphfile", "write_atomic": "graph.atomic",
     "export_graph": "graph.rdf.dumps",
     # stores and SPARQL
-    "open_store": "graph.sparql.store", "MemoryStore": "graph.sparql.store",
-    "OxigraphStore": "graph.sparql.store", "EndpointStore": "graph.sparql.store",
+    "open_store": "graph.sparql.store", "MemoryStore": "graph.sparql.stores.memory",
+    "OxigraphStore": "graph.sparql.stores.oxigraph", "EndpointStore": "graph.sparql.stores.endpoint",
     "load_library": "graph.sparql.library", "run_library_query": "graph.sparql.library",
     "library_summary": "graph.sparql.library",
     "run_query_text": "graph.sparql.query", "format_rows": "graph.sparql.query",
@@ -65,7 +65,7 @@ _API = {
     # networks, analysis, maps, exports
     "organisation_table": "graph.network.organisations",
     "co_implementation_graph": "graph.network.views", "bipartite_graph": "graph.network.views",
-    "theme_organisation_graph": "graph.network.views", "load_network": "graph.network.views",
+    "theme_organisation_graph": "graph.network.views", "load_network": "graph.network.data",
     "centrality": "graph.network.analysis", "brokers": "graph.network.analysis",
     "clusters": "graph.network.analysis", "ego_network": "graph.network.analysis",
     "continuity": "graph.network.analysis", "period_continuity": "graph.network.analysis",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from hankeverkko.loaders.ids import BUSINESS_ID_RE, business_id_valid, project_codes
-from hankeverkko.loaders.prose import blocks, line_count, nominative, sentences
+from hankeverkko.loaders.prose import line_count, nominative
 from hankeverkko.loaders.records import Project, Skipped, SourceDocument, Span
 from hankeverkko.loaders.reference import head_words, legal_forms
 from hankeverkko.loaders.stated import add_statements, checked_business_id, is_heading_like, mention, prose_statements

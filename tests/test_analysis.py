@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from hankeverkko.graph.network import analysis, views
-from hankeverkko.graph.network.views import NetworkViewError
+from hankeverkko.graph.network.vocabulary import NetworkViewError
 from hankeverkko.ontology import ID
 
 ALFA, BETA = str(ID["organisation/alfa-oy"]), str(ID["organisation/beta-ry"])

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from rdflib import PROV, RDF, RDFS, XSD, BNode, Literal
 
-from hankeverkko.graph.rdf.build import build_graph, project_iri, theme_iri
+from hankeverkko.graph.rdf.build import build_graph
+from hankeverkko.graph.rdf.iris import project_iri, theme_iri
 from hankeverkko.ontology import HV, ID
 
 from conftest import REPO, tiny_documents

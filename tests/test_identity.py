@@ -20,7 +20,8 @@ import pytest
 from hankeverkko.graph.identity.resolution import (MERGE_SCORE, ORG_TYPES, Decision, NameMention, resolve, read_decisions, slug,
                             write_review_queue)
 from hankeverkko.graph.identity.business_id import normalise_business_id, validate_business_id
-from hankeverkko.graph.identity.names import clean, parse
+from hankeverkko.graph.identity.cleaning import clean
+from hankeverkko.graph.identity.names import parse
 from hankeverkko.loaders.reference import DATA_DIR, aliases, head_phrases, head_words, legal_forms
 
 from conftest import GOLD

@@ -21,7 +21,8 @@ from hankeverkko.graph.sparql.push import push_graph
 from hankeverkko.graph.sparql.library import QUERY_DIR, run_library_query
 from hankeverkko.graph.rdf.dumps import serialise_rdf
 from hankeverkko.graph.rdf.named_graphs import SHARED_GRAPH
-from hankeverkko.graph.sparql.store import EndpointStore, MemoryStore
+from hankeverkko.graph.sparql.stores.endpoint import EndpointStore
+from hankeverkko.graph.sparql.stores.memory import MemoryStore
 from hankeverkko.ontology import ID
 
 from test_queries import TINY_PARAMS, comparable

@@ -16,7 +16,10 @@ from rdflib.plugins.sparql import prepareQuery
 from hankeverkko.graph.cli import main
 from hankeverkko.graph.errors import QueryError
 from hankeverkko.graph.sparql.library import QUERY_DIR, get_query, load_library, resolve_iri, run_library_query
-from hankeverkko.graph.sparql.store import MemoryStore, OxigraphStore, SelectResult, bind_values
+from hankeverkko.graph.sparql.results import SelectResult
+from hankeverkko.graph.sparql.stores.endpoint import bind_values
+from hankeverkko.graph.sparql.stores.memory import MemoryStore
+from hankeverkko.graph.sparql.stores.oxigraph import OxigraphStore
 from hankeverkko.ontology import HV, ID
 
 QUERY_FILES = sorted(QUERY_DIR.glob("*.rq"))

@@ -560,7 +560,7 @@ def test_spreadsheet_rows_merge_with_the_documents_nodes(tmp_path):
     from click.testing import CliRunner
     from rdflib import PROV, RDF, Graph, Literal
 
-    from hankeverkko.graph.rdf.build import source_iri
+    from hankeverkko.graph.rdf.iris import source_iri
     from hankeverkko.graph.cli import main
     from hankeverkko.graph.pipeline import BUNDLED_CORPUS
     from hankeverkko.ontology import HV

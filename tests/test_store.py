@@ -13,8 +13,10 @@ from rdflib.namespace import PROV, RDFS, XSD
 
 from hankeverkko.graph.errors import QueryError, StoreError
 from hankeverkko.graph.rdf.named_graphs import SHARED_GRAPH, partition_by_source
-from hankeverkko.graph.sparql.store import (EndpointStore, MemoryStore, OxigraphStore, bind_values, load_into_store,
-                         open_store, sparql_term)
+from hankeverkko.graph.sparql.store import load_into_store, open_store
+from hankeverkko.graph.sparql.stores.endpoint import EndpointStore, bind_values, sparql_term
+from hankeverkko.graph.sparql.stores.memory import MemoryStore
+from hankeverkko.graph.sparql.stores.oxigraph import OxigraphStore
 from hankeverkko.ontology import HV, ID
 
 STORES = ["memory", "oxigraph"]

@@ -4,9 +4,12 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
-from hankeverkko.graph.network import views
-from hankeverkko.graph.sparql.store import OxigraphStore, SelectResult, bind_values, open_store
-from hankeverkko.graph.network.views import NetworkViewError
+from hankeverkko.graph.network import data, views
+from hankeverkko.graph.sparql.results import SelectResult
+from hankeverkko.graph.sparql.store import open_store
+from hankeverkko.graph.sparql.stores.endpoint import bind_values
+from hankeverkko.graph.sparql.stores.oxigraph import OxigraphStore
+from hankeverkko.graph.network.vocabulary import NetworkViewError
 from hankeverkko.ontology import HV, ID
 
 ALFA, BETA, GAMMA, ELY = (str(ID[f"organisation/{k}"]) for k in ("alfa-oy", "beta-ry", "gamma-sr", "hameen-ely-keskus"))
@@ -56,13 +59,13 @@ def test_an_ambiguous_or_unknown_theme_is_an_error_naming_the_candidates(tiny_gr
     with pytest.raises(NetworkViewError, match="Teema Kaksi.*Teema Yksi|Teema Yksi.*Teema Kaksi"):
         views.co_implementation_graph(tiny_graph, theme="Teema")
     with pytest.raises(NetworkViewError, match="no theme matches 'Nope'"):
-        views.find_theme(tiny_graph, "Nope")
+        data.find_theme(tiny_graph, "Nope")
 
 
 def test_an_unknown_period_lists_the_periods_of_the_graph(tiny_graph):
     with pytest.raises(NetworkViewError, match="1999-2000.*2014-2020, 2021-2027"):
         views.co_implementation_graph(tiny_graph, period="1999-2000")
-    assert views.periods(tiny_graph) == ["2014-2020", "2021-2027"]
+    assert data.periods(tiny_graph) == ["2014-2020", "2021-2027"]
 
 
 def test_role_filter_selects_sub_properties_of_implementer(tiny_graph):

@@ -12,7 +12,7 @@ ROLE_CHOICES = ("implementer", "main", "sub", "administrator", "partner", "pilot
 
 
 def _types(ctx, param, value):
-    from hankeverkko.graph.network.views import NetworkViewError, resolve_types
+    from hankeverkko.graph.network.vocabulary import NetworkViewError, resolve_types
     try:
         return resolve_types(value)
     except NetworkViewError as e:

@@ -94,7 +94,8 @@ def query(name_or_file, params, fmt, out, width, graph_file, store_spec, endpoin
 
     from hankeverkko.graph.sparql.query import format_result
     from hankeverkko.graph.sparql.library import get_query, run_library_query
-    from hankeverkko.graph.sparql.store import EndpointStore, open_store
+    from hankeverkko.graph.sparql.store import open_store
+    from hankeverkko.graph.sparql.stores.endpoint import EndpointStore
 
     q = get_query(name_or_file)  # fail on an unknown name before building anything
     if endpoint_url:

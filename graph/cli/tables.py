@@ -27,7 +27,7 @@ import click
 from rdflib import BNode, Literal, URIRef
 
 from hankeverkko.graph.sparql.lexical import DECIMAL_TYPES, INTEGER_TYPES, lexical
-from hankeverkko.graph.sparql.store import SelectResult
+from hankeverkko.graph.sparql.results import SelectResult
 
 __all__ = ["FORMULA_STARTS", "neutralise", "people_csv", "workbook_bytes", "result_values", "write_output"]
 

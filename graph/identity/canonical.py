@@ -21,7 +21,8 @@ from typing import Iterable, Optional
 
 from hankeverkko.loaders.reference import aliases
 
-from hankeverkko.graph.identity.names import ACRONYM_RE, ORG_TYPES, PUBLIC_TYPES, ParsedName, abbreviation_forms, fold, parse
+from hankeverkko.graph.identity.heads import abbreviation_forms, fold
+from hankeverkko.graph.identity.names import ACRONYM_RE, ORG_TYPES, PUBLIC_TYPES, ParsedName, parse
 
 __all__ = ["acronym", "alias_acronyms", "canonical_label", "canonical_spelling", "capitalisation", "entity_type",
            "printed_forms"]

@@ -13,7 +13,9 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from hankeverkko.graph.identity.names import ParsedName, fold, parse, same_word
+from hankeverkko.graph.identity.heads import fold
+from hankeverkko.graph.identity.inflection import same_word
+from hankeverkko.graph.identity.names import ParsedName, parse
 
 __all__ = ["MERGE_SCORE", "REVIEW_SCORE", "TOKEN_SCORE", "assess", "name_type", "score"]
 
@@ -38,7 +40,7 @@ def name_type(p: ParsedName) -> str:
 
 def _same_word(t: str, u: str) -> bool:
     """Identical, or one a case form of the other (Espoo / Espoon, Helsinki / Helsingin):
-    :func:`graph.names.same_word`."""
+    :func:`graph.identity.inflection.same_word`."""
     return same_word(t, u)
 
 

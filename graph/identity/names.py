@@ -1,10 +1,13 @@
-"""Organisation names: cleaning, legal forms, head words and blocking keys.
+"""Organisation names: parsing, types, language and blocking keys.
 
 One printed name in, one :class:`ParsedName` out. :mod:`graph.identity`
 compares parsed names to decide which of them denote one organisation.
 All vocabulary is reference data under ``loaders/data`` (legal forms from
 the ISO 20275 code list, head words, head phrases, the alias table); this
-module holds only the rules.
+module holds only the rules. Cleaning the printed name is in
+:mod:`~hankeverkko.graph.identity.cleaning`, head words and legal forms in
+:mod:`~hankeverkko.graph.identity.heads`, Finnish inflection in
+:mod:`~hankeverkko.graph.identity.inflection`.
 
 >>> p = parse("Laurea- ammattikorkeakoulu Oy")
 >>> p.display, p.key, p.distinctive, p.type, p.legal_form
@@ -17,15 +20,16 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from hankeverkko.loaders.reference import Alias, aliases, head_phrases, head_words, legal_forms
+from hankeverkko.graph.identity.cleaning import _nominative, _replace_phrases, _tokens, clean
+from hankeverkko.graph.identity.heads import Head, _head_abbreviations, _head_of_token, _heads, _inflected_head, abbreviation_forms, fold
+from hankeverkko.graph.identity.inflection import _VOWELS, genitive_forms, inflected_forms
+from hankeverkko.loaders.reference import Alias, aliases, head_words
 
-__all__ = ["ACRONYM_RE", "ORG_TYPES", "PUBLIC_TYPES", "STOPWORDS", "Head", "ParsedName", "abbreviation_forms", "blocking_keys",
-           "clean", "fold", "initials", "parse"]
+__all__ = ["ACRONYM_RE", "ORG_TYPES", "PUBLIC_TYPES", "STOPWORDS", "ParsedName", "blocking_keys", "initials", "parse"]
 
 #: organisation type key -> ontology class local name
 ORG_TYPES = {
@@ -49,8 +53,6 @@ ORG_TYPES = {
 PUBLIC_TYPES = frozenset({"ministry", "ely_centre", "agency", "municipality", "joint_municipal_authority",
                           "wellbeing_services_county", "hospital_district", "university"})
 
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
-_CONJ = r"(?:ja|tai|sekä|eli|och|eller|samt|and|or)"
 _SV_WORDS = frozenset("i vid för och av på till samt inom".split())
 _EN_WORDS = frozenset("of the and for in at".split())
 #: words that are never distinctive (conjunctions and prepositions)
@@ -59,286 +61,6 @@ STOPWORDS = frozenset({"ja", "tai", "sekä", "eli", "&"}) | _SV_WORDS | _EN_WORD
 _PREPOSITIONS = frozenset("i vid för av på till inom of for in at".split())
 ACRONYM_RE = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7}")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
-
-
-def fold(text: str) -> str:
-    """Case-folded, with hyphens, dots and apostrophes removed: the comparison form of a token."""
-    return re.sub(r"[-.'’]", "", text.casefold())
-
-
-@dataclass(frozen=True)
-class Head:
-    """A head word found in a name (from head_words.csv or a written-out legal form)."""
-    word: str        # canonical spelling, e.g. 'ELY-keskus'
-    type: str        # ORG_TYPES key or '' (generic word)
-    lang: str
-    priority: str    # 'name' | 'fallback' | 'none'
-    family: str = ""  # legal family when the head is a written-out legal form (säätiö ...)
-
-
-@lru_cache(maxsize=None)
-def abbreviation_forms() -> dict:
-    """folded abbreviation -> LegalForm ('oy' -> Oy, 'ry' -> ry ...)."""
-    return {fold(f.form): f for f in legal_forms() if f.match == "abbrev"}
-
-
-@lru_cache(maxsize=None)
-def _heads() -> tuple:
-    """(folded words, Head) for every head word, longest first (longest suffix wins)."""
-    out = []
-    for h in head_words():
-        out.append((tuple(fold(w) for w in h.word.split()), Head(h.word, h.type, h.lang, h.priority)))
-    for f in legal_forms():
-        if f.match == "word":
-            out.append(((fold(f.form),), Head(f.form, f.type, f.lang, "name", f.family)))
-    return tuple(sorted(out, key=lambda x: (-len(x[0]), -len(" ".join(x[0])), x[0])))
-
-
-@lru_cache(maxsize=None)
-def _head_abbreviations() -> dict:
-    """folded abbreviation -> head word ('amk' -> 'ammattikorkeakoulu'), from head_words.csv."""
-    return {fold(h.abbrev): h.word for h in head_words() if h.abbrev}
-
-
-# --------------------------------------------------------------------------- Finnish inflection
-#
-# Names are printed inflected in running text ('Helsingin kaupungin', 'ELY-keskuksella',
-# 'Kelan') and a place name stands in the genitive before a head word ('Lahden
-# kaupunki' for Lahti). These are rules of Finnish grammar, not vocabulary (Iso
-# suomen kielioppi, VISK §§ 41-43 astevaihtelu, § 84 sijapäätteet): the case
-# endings, consonant gradation of the last syllable, i -> e and -s -> -kse- stems.
-# They over-generate on purpose; they are only used to recognise a word already
-# known (a head word, an alias, the other name's distinctive word).
-
-_VOWELS = "aeiouyäö"
-#: genitive, partitive, the local cases, essive, translative, abessive
-_CASE_ENDINGS = ("n", "a", "ä", "ta", "tä", "lla", "llä", "lta", "ltä", "lle", "ssa", "ssä", "sta", "stä",
-                 "na", "nä", "ksi", "tta", "ttä")
-#: endings after a stem ending in a consonant plus i ('Diak' -> 'Diakin'); no partitive, which would
-#: read a longer name as an inflection ('Savon' / 'Savonia')
-_LOAN_ENDINGS = ("n", "lla", "llä", "lta", "ltä", "lle", "ssa", "ssä", "sta", "stä", "ksi")
-#: strong -> weak grade of the consonants before the last vowel
-_GRADATION = (("kk", "k"), ("pp", "p"), ("tt", "t"), ("nk", "ng"), ("nt", "nn"), ("mp", "mm"),
-              ("lt", "ll"), ("rt", "rr"), ("ht", "hd"))
-
-
-def _weak_grade(stem: str) -> str:
-    """'kaupunki' -> 'kaupungi', 'kunta' -> 'kunna', 'Turku' -> 'Turu', 'Lieto' -> 'Liedo'."""
-    if len(stem) < 3 or stem[-1] not in _VOWELS:
-        return stem
-    body, v = stem[:-1], stem[-1]
-    for strong, weak in _GRADATION:
-        if body.endswith(strong):
-            return body[:-2] + weak + v
-    c, before = body[-1], body[-2]
-    if c == "k" and (before in _VOWELS or before in "lrh"):
-        return body[:-1] + v
-    if c == "t" and before in _VOWELS:
-        return body[:-1] + "d" + v
-    if c == "p" and before in _VOWELS:
-        return body[:-1] + "v" + v
-    return stem
-
-
-@lru_cache(maxsize=65536)
-def _stems(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(stem, endings) pairs of a folded nominative."""
-    w = word
-    out = [(w, _CASE_ENDINGS), (_weak_grade(w), _CASE_ENDINGS)]
-    if w[-1:] == "i":                              # Rovaniemi -> Rovanieme-, Lahti -> Lahde-
-        out += [(w[:-1] + "e", _CASE_ENDINGS), (_weak_grade(w[:-1] + "e"), _CASE_ENDINGS)]
-    elif w[-1:] == "e":                            # alue -> aluee-, Tampere -> Tamperee-
-        out.append((w + "e", _CASE_ENDINGS))
-    elif re.search(rf"[{_VOWELS}]s$", w):          # keskus -> keskukse-, laitos -> laitokse-
-        out += [(w[:-1] + "kse", _CASE_ENDINGS), (w + "i", _LOAN_ENDINGS)]
-    elif w.endswith("nen"):                        # Virtanen -> Virtase-
-        out.append((w[:-3] + "se", _CASE_ENDINGS))
-    elif w[-1:].isalpha():                         # Diak -> Diaki-, Humak -> Humaki-
-        out.append((w + "i", _LOAN_ENDINGS))
-    return tuple(out)
-
-
-@lru_cache(maxsize=65536)
-def inflected_forms(word: str) -> frozenset:
-    """Case forms of a folded Finnish word (and the Swedish genitive -s), without the word itself.
-
-    >>> {"helsingin", "kaupungilla", "kaupunkiin"} <= inflected_forms("kaupunki") | inflected_forms("helsinki")
-    True
-    >>> {"lahden", "seinäjoen", "elykeskuksen", "kelan", "diakin"} <= set().union(
-    ...     *map(inflected_forms, ("lahti", "seinäjoki", "elykeskus", "kela", "diak")))
-    True
-    >>> "savonia" in inflected_forms("savon")
-    False
-    """
-    if len(word) < 2 or not word[-1:].isalpha():
-        return frozenset()
-    out = {word + "s"}
-    for stem, endings in _stems(word):
-        out |= {stem + e for e in endings}
-        if stem[-1:] in _VOWELS:
-            out.add(stem + stem[-1] + "n")          # illative: kuntaan, kaupunkiin, yliopistoon
-        if stem.endswith("e") and stem != word:
-            out.add(stem + "seen")                  # alueeseen, keskukseen
-    out.discard(word)
-    return frozenset(out)
-
-
-def genitive_forms(word: str) -> frozenset:
-    """The genitive forms of a folded word (with the word itself): blocking keys that put
-    'Lahti' next to 'Lahden kaupunki'."""
-    return frozenset({word} | {s + "n" for s, _ in _stems(word)} | {word + "s"})
-
-
-def same_word(t: str, u: str) -> bool:
-    """The same folded word, or one an inflected form of the other (Espoo / Espoon,
-    Helsinki / Helsingin, Keski-Suomi / Keski-Suomen, Nyland / Nylands).
-
-    >>> same_word("lahti", "lahden"), same_word("savon", "savonia"), same_word("kemi", "kemijärven")
-    (True, False, False)
-    """
-    return t == u or u in inflected_forms(t) or t in inflected_forms(u)
-
-
-@lru_cache(maxsize=None)
-def _inflected_heads() -> dict:
-    """folded inflected form of a Finnish head word -> Head ('kaupungin' -> kaupunki)."""
-    out: dict[str, Head] = {}
-    for words, head in _heads():
-        if len(words) == 1 and head.lang in ("fi", ""):
-            for form in inflected_forms(words[0]):
-                out.setdefault(form, head)
-    return out
-
-
-def _inflected_head(tok: str) -> tuple[Optional[Head], str]:
-    """(head, distinctive prefix) of a folded token that is an inflected head word
-    ('kaupungin', 'Liikuntasäätiön'), else (None, tok)."""
-    table = _inflected_heads()
-    for i in [0, *range(3, len(tok) - 2)]:
-        head = table.get(tok[i:])
-        if head:
-            return head, tok[:i]
-    return None, tok
-
-
-def _phrase_pattern(text: str) -> str:
-    """A phrase as printed in PDFs: a break hyphen may follow any letter, commas and
-    the phrase's own hyphens may be lost, spaces vary."""
-    out = []
-    for ch in text:
-        if ch.isspace():
-            out.append(r"\s*")
-        elif ch in "-,":
-            out.append(re.escape(ch) + "?")
-        else:
-            out.append(re.escape(ch) + "-?")
-    return "".join(out)
-
-
-@lru_cache(maxsize=None)
-def _phrases() -> tuple:
-    """(regex, short form) per head phrase, longest first. The phrase's last word may be
-    inflected; the short form keeps the ending ('ympäristökeskuksen' -> 'ELY-keskuksen')."""
-    out = []
-    for p in sorted(head_phrases(), key=lambda p: -len(p.phrase)):
-        a, b = p.phrase.casefold(), p.short.casefold()
-        n = 0
-        while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-            n += 1
-        lead, tail = p.phrase[:len(p.phrase) - n], p.phrase[len(p.phrase) - n:]
-        rx = re.compile(r"(?<!\w)" + _phrase_pattern(lead) + "(" + _phrase_pattern(tail[:-1]) + r"\w*)",
-                        re.I)
-        out.append((rx, p.short[:len(p.short) - n]))
-    return tuple(out)
-
-
-def _replace_phrases(text: str) -> str:
-    for rx, lead in _phrases():
-        text = rx.sub(lambda m: lead + m.group(1).replace("-", ""), text)
-    return text
-
-
-def _head_of_token(tok: str) -> tuple[Optional[Head], str]:
-    """(head, distinctive prefix) of one folded token; a compound keeps its prefix.
-
-    >>> _head_of_token("sininauhaliitto")[1], _head_of_token("kuntoutussäätiö")[0].type
-    ('sininauha', 'foundation')
-    """
-    for words, head in _heads():
-        if len(words) != 1:
-            continue
-        w = words[0]
-        if tok == w:
-            return head, ""
-        if tok.endswith(w) and len(tok) - len(w) >= 3:
-            return head, tok[: -len(w)]
-    return None, tok
-
-
-def _repair_break(m: re.Match) -> str:
-    """'Laurea- ammattikorkeakoulu' -> 'Laurea-ammattikorkeakoulu', but a break
-    inside a head word loses its hyphen ('ammattikorkea- koulu' -> 'ammattikorkeakoulu')."""
-    left, right = m.group(1), m.group(2)
-    joined, br = fold(left + right), len(fold(left))
-    for words, head in _heads():
-        if len(words) == 1 and joined.endswith(words[0]):
-            cut = br - (len(joined) - len(words[0]))     # break position inside the head word
-            if cut <= 0:
-                break                                     # break before the head: a real compound hyphen
-            own = head.word.casefold()
-            seen = 0
-            for i, ch in enumerate(own):
-                if seen == cut:
-                    return left + ("-" if ch == "-" else "") + right
-                seen += ch not in "-."
-            return left + right
-    return f"{left}-{right}"
-
-
-def clean(name: str) -> str:
-    """The printed name with whitespace, dashes and PDF line-break hyphens repaired.
-
-    Real coordination hyphens stay ('Ensi- ja turvakotien liitto').
-
-    >>> clean(" Laurea-  ammattikorkeakoulu   Oy ")
-    'Laurea-ammattikorkeakoulu Oy'
-    >>> clean("Kaakkois-Suomen ammattikorkea- koulu Oy")
-    'Kaakkois-Suomen ammattikorkeakoulu Oy'
-    >>> clean("Ensi- ja turvakotien liitto r.y.")
-    'Ensi- ja turvakotien liitto r.y'
-    >>> clean("Keski-Suomen ELY-\\nkeskus")
-    'Keski-Suomen ELY-keskus'
-    """
-    t = unicodedata.normalize("NFKC", name).replace("\u00ad", "").translate(_DASHES)
-    t = re.sub(r"\s+", " ", t).strip()
-    t = re.sub(rf"(\w+)- (?!{_CONJ}\b)(\w+)", _repair_break, t)
-    return t.strip(" ,;:.·•\"'“”„«»")
-
-
-def _tokens(work: str) -> list[str]:
-    """Printed tokens of a name: inflection after a colon dropped (TEM:n), quotes and
-    stray punctuation stripped, a head word split by a lost hyphen rejoined ('ELY keskus')."""
-    raw = []
-    for tok in re.split(r"[\s,;/]+", work):
-        tok = re.sub(r":[a-zåäö]{1,4}$", "", tok, flags=re.I)   # TEM:n -> TEM
-        tok = tok.strip("\"'“”„«»()[].·•").strip("-")
-        if tok and fold(tok):
-            if raw and _head_of_token(fold(raw[-1]))[0] is None:
-                joined = fold(raw[-1] + tok)
-                head, prefix = _head_of_token(joined)
-                if not head:
-                    head, prefix = _inflected_head(joined)
-                if head and not prefix and _head_of_token(fold(tok))[0] is not None:
-                    raw[-1] = f"{raw[-1]}-{tok}"
-                    continue
-            raw.append(tok)
-    return raw
-
-
-def _nominative(tok: str, head: Head, prefix: str) -> str:
-    """An inflected head token in the nominative ('kaupungin' -> 'kaupunki', 'Liikuntasäätiön' -> 'liikuntasäätiö')."""
-    word = prefix + head.word if prefix else head.word
-    return word[:1].upper() + word[1:] if tok[:1].isupper() and prefix else word
 
 
 def _typed(b: dict) -> bool:

@@ -34,7 +34,6 @@ import textwrap
 from typing import Optional
 
 import matplotlib
-import networkx as nx
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure

@@ -28,7 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from hankeverkko.graph.maps.style import PERIOD_CHOICES, MapError, NetworkMap, importance, style_map
-from hankeverkko.graph.network.views import TYPE_LABELS
+from hankeverkko.graph.network.vocabulary import TYPE_LABELS
 
 __all__ = ["render_html", "map_payload", "vis_assets", "label_top", "VIS_VERSION"]
 

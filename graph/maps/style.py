@@ -19,7 +19,7 @@ import networkx as nx
 
 from hankeverkko.graph.network.analysis import clusters
 from hankeverkko.graph.errors import HankeverkkoError
-from hankeverkko.graph.network.views import TYPE_LABELS
+from hankeverkko.graph.network.vocabulary import TYPE_LABELS
 
 __all__ = ["COLOUR_BY", "SIZE_BY", "PERIOD_CHOICES", "MapError", "LegendItem", "NetworkMap", "style_map",
            "layout", "importance", "PALETTE", "OTHER_COLOUR"]

@@ -16,7 +16,8 @@ from typing import Optional, Sequence
 
 import networkx as nx
 
-from hankeverkko.graph.network.views import NetworkViewError, co_implementation_graph, match_label
+from hankeverkko.graph.network.views import co_implementation_graph
+from hankeverkko.graph.network.vocabulary import match_label
 
 __all__ = ["centrality", "theme_overview", "Broker", "brokers", "Cluster", "Clusters", "clusters", "find_organisation",
            "ego_network", "Continuity", "continuity", "period_continuity", "NetworkSummary", "summarise"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hankeverkko.graph.identity.resolution import ORG_TYPES
-from hankeverkko.graph.sparql.store import Store
+from hankeverkko.graph.sparql.results import Store
 
 __all__ = ["OrganisationRow", "organisation_table", "TYPE_KEYS", "ROLE_GROUPS", "OTHER_ROLES"]
 

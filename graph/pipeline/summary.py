@@ -11,7 +11,8 @@ from typing import Optional
 
 from rdflib import PROV, RDF
 
-from hankeverkko.graph.rdf.build import BuildResult, source_iri
+from hankeverkko.graph.rdf.build import BuildResult
+from hankeverkko.graph.rdf.iris import source_iri
 from hankeverkko.graph.pipeline.reading import FileReport
 from hankeverkko.ontology import HV
 

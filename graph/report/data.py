@@ -2,7 +2,7 @@
 
 * projects of a theme: the library query ``theme_projects``; of an organisation:
   ``organisation_portfolio``; of a period or the whole graph: the network view
-  (:func:`graph.views.load_network`);
+  (:func:`hankeverkko.graph.network.data.load_network`);
 * leading organisations and clusters: :func:`graph.analysis.summarise` on
   :func:`graph.views.co_implementation_graph` with the same filters;
 * where each project and organisation comes from: the library query
@@ -21,7 +21,7 @@ from hankeverkko.graph.network.analysis import summarise
 from hankeverkko.graph.maps.render import data_date, prepare_map
 from hankeverkko.graph.sparql.library import get_query, run_library_query
 from hankeverkko.graph.sparql.store import open_store
-from hankeverkko.graph.network.views import find_theme, load_network
+from hankeverkko.graph.network.data import find_theme, load_network
 from hankeverkko.graph.report.messages import role_label, text
 
 __all__ = ["Source", "ProjectRow", "LeadingOrganisation", "ClusterRow", "ReportData", "gather"]

@@ -20,7 +20,7 @@ from typing import Callable, Mapping, Optional
 from rdflib.term import Node
 
 from hankeverkko.graph.sparql.lexical import lexical
-from hankeverkko.graph.sparql.store import Store
+from hankeverkko.graph.sparql.results import Store
 
 __all__ = ["EXPLAINERS", "explain_empty"]
 

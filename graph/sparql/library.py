@@ -46,7 +46,7 @@ from rdflib.term import Node
 
 from hankeverkko.graph.errors import QueryError
 from hankeverkko.graph.rdf.named_graphs import PREFIXES
-from hankeverkko.graph.sparql.store import SelectResult, Store
+from hankeverkko.graph.sparql.results import SelectResult, Store
 
 __all__ = ["QUERY_DIR", "Param", "LibraryQuery", "load_library", "get_query", "parse_query",
            "bind_params", "resolve_iri", "run_library_query", "library_summary"]

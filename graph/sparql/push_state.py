@@ -38,7 +38,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, XSD
 
 from hankeverkko.graph.errors import StoreError
-from hankeverkko.graph.sparql.store import sparql_term
+from hankeverkko.graph.sparql.stores.endpoint import sparql_term
 
 __all__ = ["PUSH_NS", "MANIFEST", "ManifestEntry", "build_id", "build_iri", "staging_graph",
            "parse_manifest", "manifest_graph", "ntriples", "commit_update", "drop_update"]

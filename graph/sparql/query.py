@@ -48,7 +48,8 @@ from hankeverkko.graph.errors import QueryError
 from hankeverkko.graph.rdf.named_graphs import PREFIXES
 from hankeverkko.graph.sparql.layout import group_rows, layout_table
 from hankeverkko.graph.sparql.lexical import lexical
-from hankeverkko.graph.sparql.store import MemoryStore, SelectResult
+from hankeverkko.graph.sparql.results import SelectResult
+from hankeverkko.graph.sparql.stores.memory import MemoryStore
 
 __all__ = ["PREFIXES", "FORMATS", "run_query_text", "format_rows", "format_result", "shorten", "to_dataframe"]
 

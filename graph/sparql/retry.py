@@ -24,7 +24,7 @@ import urllib.error
 from typing import Callable, Mapping, Optional
 
 from hankeverkko.graph.errors import StoreError
-from hankeverkko.graph.sparql.store import http_request
+from hankeverkko.graph.sparql.http_client import http_request
 
 __all__ = ["request_with_retry", "is_transient", "http_status", "backoff_delays",
            "DEFAULT_RETRIES", "DEFAULT_BACKOFF"]

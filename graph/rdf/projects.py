@@ -1,0 +1,139 @@
+"""Projects: a project node with its kind, dates, money, web addresses,
+themes and programmes; its participants (``hv:implementer`` and the other
+role properties, a participation node each) and sub-project rows; the
+coordination projects themes name; and code-only labels dropped where a
+source names the project."""
+from __future__ import annotations
+
+from rdflib import DCTERMS, RDF, RDFS, Literal
+
+from hankeverkko.loaders.records import Project, SourceDocument
+from hankeverkko.ontology import HV
+
+from hankeverkko.graph.rdf.builder import Builder, _date, _euros
+from hankeverkko.graph.rdf.iris import _key, _looks_like_code, project_iri, theme_iri, url_term
+from hankeverkko.graph.rdf.organisations import organisation, participation
+from hankeverkko.graph.rdf.themes import programme, theme_ref
+
+__all__ = ["KIND_CLASSES", "ROLE_PROPERTIES", "coordination_links", "drop_code_only_labels", "project"]
+
+#: role -> direct properties materialised from project to organisation
+ROLE_PROPERTIES = {
+    "main": (HV.mainImplementer, HV.implementer),
+    "sub": (HV.subImplementer, HV.implementer),
+    "implementer": (HV.implementer,),
+    "applicant": (HV.implementer,),
+    "administrator": (HV.administrator, HV.mainImplementer, HV.implementer),
+    "partner": (HV.partner,),
+    "pilot": (HV.pilotMunicipality,),
+    "steering": (HV.steeringGroupMember,),
+}
+KIND_CLASSES = {
+    "coordination": HV.CoordinationProject, "group": HV.GroupProject,
+    "sub": HV.SubProject, "single": None,
+}
+
+
+def project(builder: Builder, p: Project, doc: SourceDocument):
+    node = builder.project_node(p)
+    builder.add(node, RDF.type, HV.Project)
+    cls = KIND_CLASSES[p.kind]
+    has_main = any(pp.role in ("main", "administrator") for pp in p.participants)
+    if cls == HV.GroupProject and not has_main:
+        # the source lists several implementers but never says which is the main one:
+        # asserting hv:GroupProject would claim a structure the document does not state
+        cls = None
+        builder.unstated_groups.setdefault(p.span.source, []).append(p.span.first)
+    if cls is not None:
+        builder.add(node, RDF.type, cls)
+    has_subrows = any(pp.code and pp.code != p.code for pp in p.participants)
+    if p.kind == "coordination" and has_subrows and has_main:
+        builder.add(node, RDF.type, HV.GroupProject)
+    builder.label(node, p.name)
+    builder.prov(node, p.span)
+    if p.code:
+        builder.add(node, HV.code, Literal(p.code))
+    if p.acronym:
+        builder.add(node, HV.acronym, Literal(p.acronym))
+    if p.start:
+        builder.add(node, HV.startDate, _date(p.start))
+    if p.end:
+        builder.add(node, HV.endDate, _date(p.end))
+    if p.period:
+        builder.add(node, HV.period, Literal(p.period))
+    if p.cost_estimate is not None:
+        builder.add(node, HV.costEstimate, _euros(p.cost_estimate))
+    if p.section:
+        builder.add(node, HV.section, Literal(p.section, lang="fi"))
+    if p.description:
+        builder.add(node, DCTERMS.description, Literal(p.description, lang="fi"))
+    for u in p.urls:
+        term = url_term(u)
+        if term is None:
+            builder.warnings.append(f"{p.span.source}:{p.span.first}: {u!r} is not a web address; not used")
+        else:
+            builder.add(node, HV.url, term)
+    for o in p.outputs:
+        builder.add(node, HV.output, Literal(o, lang="fi"))
+    themes = [theme_ref(builder, t, p.span) for t in p.themes]
+    for t in themes:
+        builder.add(node, HV.theme, t)
+    programmes = [programme(builder, p.programme, p.span)] if p.programme else list(
+        {o for t in themes for o in builder.g.objects(t, HV.programme)})
+    for prog in programmes:
+        builder.add(node, HV.programme, prog)
+    if p.parent:
+        builder.add(node, HV.subProjectOf, project_iri(p.parent if _looks_like_code(p.parent) else None, p.parent))
+    for part in p.participants:
+        org = organisation(builder, part.organisation, part.business_id)
+        if org is None:
+            continue
+        for prop in ROLE_PROPERTIES[part.role]:
+            builder.add(node, prop, org)
+        participation(builder, node, org, part.role, p.span, part.line)
+        if part.code and part.code != p.code:
+            sub = project_iri(part.code, p.name)
+            builder.add(sub, RDF.type, HV.Project)
+            builder.add(sub, RDF.type, HV.SubProject)
+            builder.label(sub, p.name)
+            builder.add(sub, HV.code, Literal(part.code))
+            builder.add(sub, HV.subProjectOf, node)
+            builder.add(sub, HV.implementer, org)
+            role = "main" if part.role in ("main", "administrator") else "sub" if part.role == "sub" else part.role
+            participation(builder, sub, org, role, p.span, part.line)
+            builder.prov(sub, p.span, part.line)
+            for t in themes:
+                builder.add(sub, HV.theme, t)
+            for prog in programmes:
+                builder.add(sub, HV.programme, prog)
+
+
+def coordination_links(builder: Builder, doc: SourceDocument):
+    by_name = {}
+    for p in doc.projects:
+        by_name[_key(p.name)] = builder.project_node(p)
+        if p.code:
+            by_name[_key(p.code)] = builder.project_node(p)
+    for t in doc.themes:
+        for c in t.coordination_projects:
+            target = by_name.get(_key(c))
+            if target is None:
+                builder.warnings.append(f"{t.span.source}:{t.span.first}: coordination project {c!r} of theme "
+                                     f"{t.name!r} is not in the theme's project list; linked by name")
+                target = project_iri(c if _looks_like_code(c) else None, c)
+                builder.add(target, RDF.type, HV.Project)
+                builder.add(target, RDF.type, HV.CoordinationProject)
+                builder.label(target, c)
+                builder.prov(target, t.span)
+            builder.add(theme_iri(t.name), HV.coordinationProject, target)
+
+
+def drop_code_only_labels(builder: Builder):
+    """A source that gives a project only its code (a spreadsheet row without
+    a name) labels it with the code; drop that label where another source names it."""
+    for node, code in list(builder.g.subject_objects(HV.code)):
+        labels = set(builder.g.objects(node, RDFS.label))
+        if len(labels) > 1:
+            for label in labels:
+                if str(label).strip().casefold() == str(code).casefold():
+                    builder.g.remove((node, RDFS.label, label))
