@@ -136,3 +136,25 @@ def test_a_symlink_loop_ends(tmp_path):
     (tmp_path / "d" / "loop").symlink_to(tmp_path / "d", target_is_directory=True)
     from hankeverkko.graph.pipeline import expand_sources
     assert [p.name for p in expand_sources([tmp_path])] == [PLAN.name]
+
+
+def _records(doc):
+    projects = sorted((p.code or "", p.name, p.kind, sorted((x.organisation, x.role) for x in p.participants))
+                      for p in doc.projects)
+    return projects, sorted(o.name for o in doc.organisations), sorted(t.name for t in doc.themes)
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_every_bundled_document_printed_to_pdf_gives_the_same_records(source, tmp_path):
+    """Tables keep their column gaps (two spaces, as text extractors print
+    them), so the loaders split a PDF's rows as they split the text's."""
+    from hankeverkko.loaders import load_file
+    pdf = tmp_path / (source.stem + ".pdf")
+    pdf.write_bytes(generator().make_pdf(chunks(source.read_text(encoding="utf-8").splitlines(), 60), font_size=7))
+    text_doc, pdf_doc = load_file(source), load_file(pdf)
+    assert pdf_doc.kind == text_doc.kind and pdf_doc.reading.format == "pdf"
+    assert _records(pdf_doc) == _records(text_doc)
+
+
+def test_the_bundled_corpus_has_five_documents():
+    assert len(list(SOURCES.glob("*.txt"))) == 5

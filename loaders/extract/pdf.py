@@ -61,10 +61,39 @@ def _page_lines(page) -> tuple[list[PageLine], bool]:
                 offset = first + (len(piece) - len(piece.lstrip()))
                 left, bottom, right, top = textpage.get_charbox(offset)
                 y = 1.0 - top / height           # 0 = top of the page
-            lines.append((piece.rstrip(), y))
+            lines.append(((_spaced(textpage, piece, first) if aligned else piece).rstrip(), y))
     finally:
         textpage.close()
     return _with_edges(lines), bool(text.strip())
+
+
+#: a gap between two words wider than this share of the font's height is a
+#: column gap (a table's cells), kept as two spaces as text extractors print it
+COLUMN_GAP = 0.45
+
+
+def _spaced(textpage, piece: str, first: int) -> str:
+    """``piece`` with its word gaps as printed: one space between words, two
+    where the gap is as wide as a table's column gap (also where PDFium put
+    no space character at all between two cells)."""
+    out, prev_right = [], None
+    pending_space = False
+    for k, ch in enumerate(piece):
+        if ch.isspace():
+            pending_space = True
+            continue
+        left, bottom, right, top = textpage.get_charbox(first + k, loose=True)
+        if prev_right is not None:
+            gap = left - prev_right
+            if gap > COLUMN_GAP * max(top - bottom, 1e-6):
+                out.append("  ")
+            elif pending_space:
+                out.append(" ")
+        elif pending_space:
+            out.append(" ")
+        out.append(ch)
+        prev_right, pending_space = right, False
+    return "".join(out)
 
 
 def _with_edges(lines: list[tuple[str, float | None]]) -> list[PageLine]:
