@@ -89,3 +89,43 @@ def test_report_command(tmp_path, corpus_build):
     assert "Programme period 2021-2027" in (tmp_path / "p.html").read_text(encoding="utf-8")
     r = CliRunner().invoke(main, ["report", str(ttl), "--out", str(tmp_path / "p.pdf")])
     assert r.exit_code == 2 and "unknown report file extension" in r.output
+
+
+MAP_PROBE = """<script>
+window.__errors = [];
+window.addEventListener("error", function (e) { __errors.push(String(e.message)); }, true);
+window.addEventListener("load", function () {
+  var canvas = document.querySelector("canvas");
+  parent.postMessage(JSON.stringify({canvas: !!canvas, width: canvas ? canvas.width : 0,
+                                     nodes: (typeof nodes !== "undefined") ? nodes.length : -1,
+                                     errors: __errors}), "*");
+});
+</script>"""
+PAGE_PROBE = """<script>
+window.addEventListener("message", function (e) {
+  var pre = document.createElement("pre"); pre.id = "probe-result"; pre.textContent = e.data;
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+@pytest.mark.browser
+def test_the_map_inside_the_html_report_draws_in_a_browser(html_report, chromium, tmp_path):
+    """The report's sandboxed map (an iframe srcdoc under the page's CSP) really runs and draws."""
+    import json
+    import subprocess
+
+    soup = BeautifulSoup(html_report, "html.parser")
+    frame = soup.find("iframe")
+    frame["srcdoc"] = frame["srcdoc"].replace("<head>", "<head>" + MAP_PROBE, 1)
+    soup.head.append(BeautifulSoup(PAGE_PROBE, "html.parser"))
+    page = tmp_path / "report.html"
+    page.write_text(str(soup), encoding="utf-8")
+    cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+           "--disable-background-networking", f"--user-data-dir={tmp_path / 'profile'}",
+           "--virtual-time-budget=8000", "--window-size=1280,900", "--dump-dom", page.as_uri()]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+    pre = BeautifulSoup(done.stdout, "html.parser").find("pre", id="probe-result")
+    assert pre is not None, done.stderr[-2000:]
+    got = json.loads(pre.get_text())
+    assert got["canvas"] and got["width"] > 0 and got["nodes"] > 5 and got["errors"] == []
