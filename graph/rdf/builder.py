@@ -16,7 +16,8 @@ from hankeverkko.loaders.records import Project, SourceDocument, Span
 from hankeverkko.ontology import HV
 
 from hankeverkko.graph.identity.entities import Resolution
-from hankeverkko.graph.rdf.iris import _coded_projects, _key, bind_prefixes, project_iri, source_iri
+from hankeverkko.graph.rdf.iris import (_coded_projects, _key, bind_prefixes, document_iri, project_iri, source_iri,
+                                       source_keys)
 
 __all__ = ["Builder"]
 
@@ -35,6 +36,16 @@ class Builder:
         self.theme_names: dict[str, URIRef] = {}
         self.unstated_groups: dict[str, list[int]] = {}
         self.coded = _coded_projects(docs)
+        #: how spans and mentions name a document -> its IRI; the document being built
+        self.sources = {key: document_iri(d) for key, d in zip(source_keys(docs), docs)}
+        self.current: Optional[SourceDocument] = None
+
+    def source(self, name: str) -> URIRef:
+        """The IRI of the document a span or mention names (the document being
+        built where two documents share that name)."""
+        if self.current is not None and name == self.current.name:
+            return document_iri(self.current)
+        return self.sources.get(name) or source_iri(name)
 
     def add(self, s, p, o):
         """Add a triple; a missing end (``None``: a rejected organisation name) adds nothing."""
@@ -42,7 +53,7 @@ class Builder:
             self.g.add((s, p, o))
 
     def prov(self, node: URIRef, span: Span, line: Optional[int] = None):
-        self.add(node, PROV.wasDerivedFrom, source_iri(span.source))
+        self.add(node, PROV.wasDerivedFrom, self.source(span.source))
         self.add(node, HV.sourceLine, Literal(line or span.first, datatype=XSD.integer))
 
     def label(self, node: URIRef, name: str, lang: Optional[str] = None):
