@@ -158,3 +158,32 @@ def test_two_files_of_the_same_name_in_two_folders_are_both_read(tmp_path):
     (tmp_path / "z.txt").write_text(card, encoding="utf-8")
     _, reports = read_sources(sorted(tmp_path.rglob("*.txt")))
     assert sorted(r.status for r in reports) == ["duplicate", "read", "read"]
+
+
+# -- one project across documents ---------------------------------------------------
+
+def test_a_codeless_project_joins_only_a_unique_title_or_acronym():
+    from hankeverkko.loaders.records import Participation, Project, SourceDocument, Span
+    a = SourceDocument("a.txt", "tl5-list")
+    a.projects += [Project("Alfa", Span("a.txt", 1, 1), code="S20001", acronym="ALFA"),
+                   Project("Beta", Span("a.txt", 2, 2), code="S20002", acronym="YHT"),
+                   Project("Gamma", Span("a.txt", 3, 3), code="S20003", acronym="YHT")]
+    b = SourceDocument("b.txt", "generic")
+    b.projects += [Project("ALFA", Span("b.txt", 1, 1), participants=[Participation("Alfalan kunta", "implementer",
+                                                                                     evidence="prose")]),
+                   Project("YHT", Span("b.txt", 2, 2))]
+    r = build_graph([a, b])
+    g = r.graph
+    assert (project_iri("S20001", ""), HV.implementer, None) in g          # joined: one candidate
+    assert (project_iri(None, "YHT"), RDF.type, HV.Project) in g           # two candidates: its own node
+    assert any("'YHT'" in w and "2 projects" in w for w in r.warnings)
+
+
+def test_one_name_with_two_business_ids_stays_two_related_organisations():
+    from rdflib import SKOS
+    card = Path(__file__).parent / "fixtures" / "kinds" / "project-card" / "esr_joint.txt"
+    g = build_sources([card]).graph
+    a, b = (next(g.subjects(HV.businessId, Literal(bid))) for bid in ("3333333-8", "4444444-7"))
+    assert a != b
+    assert (a, SKOS.related, b) in g and (b, SKOS.related, a) in g
+    assert len(list(g.subject_objects(SKOS.related))) == 2

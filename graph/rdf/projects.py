@@ -5,7 +5,7 @@ coordination projects themes name; and code-only labels dropped where a
 source names the project."""
 from __future__ import annotations
 
-from rdflib import DCTERMS, RDF, RDFS, Literal
+from rdflib import DCTERMS, RDF, RDFS, SKOS, Literal
 
 from hankeverkko.loaders.ids import fund_of_code
 from hankeverkko.loaders.records import Project, SourceDocument
@@ -122,6 +122,22 @@ def project(builder: Builder, p: Project, doc: SourceDocument):
                 builder.add(sub, HV.theme, t)
             for prog in programmes:
                 builder.add(sub, HV.programme, prog)
+    _same_name_two_ids(builder, p)
+
+
+def _same_name_two_ids(builder: Builder, p: Project):
+    """A project that lists one printed name with two Y-tunnus (a business name and a
+    separate company): two organisation nodes (Y-tunnus first), linked by ``skos:related``."""
+    by_name: dict[str, set] = {}
+    for part in p.participants:
+        if part.business_id:
+            org = organisation(builder, part.organisation, part.business_id)
+            if org is not None:
+                by_name.setdefault(_key(part.organisation), set()).add(org)
+    for orgs in by_name.values():
+        for a in orgs:
+            for b in orgs - {a}:
+                builder.add(a, SKOS.related, b)
 
 
 def _programme_facts(builder: Builder, node, p: Project, doc: SourceDocument):
