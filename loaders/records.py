@@ -271,6 +271,8 @@ class SourceDocument:
     used_list_lines: int = 0
     #: how the file was read and why this kind was chosen
     reading: Reading = field(default_factory=Reading)
+    #: SHA-256 of the file's bytes (hex), set by the build; it makes the source's IRI unique
+    sha256: Optional[str] = None
 
     @property
     def name(self) -> str:

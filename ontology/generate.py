@@ -55,7 +55,8 @@ def term_table(ttl: Path = HERE / "hankeverkko.ttl") -> str:
     rows = ["| term | kind | fi | en | aligned with | meaning |", "|---|---|---|---|---|---|"]
     for name in ontology_terms(ttl):
         s = URIRef(NS + name)
-        kind = next((v for k, v in kinds.items() if (s, RDF.type, k) in g), "role concept")
+        kind = next((v for k, v in kinds.items() if (s, RDF.type, k) in g),
+                    "evidence concept" if (s, RDF.type, URIRef(NS + "EvidenceKind")) in g else "role concept")
         label = {l.language: str(l) for l in g.objects(s, RDFS.label)}
         comment = {c.language: str(c) for c in g.objects(s, RDFS.comment)}
         aligned = sorted(g.namespace_manager.normalizeUri(o) for p in (RDFS.subClassOf, RDFS.subPropertyOf, SKOS.closeMatch)

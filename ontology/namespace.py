@@ -15,15 +15,20 @@ class HV(DefinedNamespace):
     AgencyRole: URIRef
     ApplicantRole: URIRef
     Association: URIRef
+    CardFieldEvidence: URIRef
     Company: URIRef
     CoordinationProject: URIRef
     ElyCentre: URIRef
+    EvidenceKind: URIRef
+    EvidenceKinds: URIRef
+    FormFieldEvidence: URIRef
     Foundation: URIRef
     FundingAuthorityRole: URIRef
     GroupProject: URIRef
     HospitalDistrict: URIRef
     ImplementerRole: URIRef
     JointMunicipalAuthority: URIRef
+    ListEvidence: URIRef
     MainImplementerRole: URIRef
     MeasurePackage: URIRef
     Mention: URIRef
@@ -40,6 +45,7 @@ class HV(DefinedNamespace):
     Programme: URIRef
     Project: URIRef
     ProjectRelation: URIRef
+    ProseEvidence: URIRef
     Role: URIRef
     SourceDocument: URIRef
     Statute: URIRef
@@ -61,8 +67,12 @@ class HV(DefinedNamespace):
     costEstimate: URIRef
     documentKind: URIRef
     endDate: URIRef
+    euFunding: URIRef
+    euStateFunding: URIRef
+    evidence: URIRef
     fileName: URIRef
     fromProject: URIRef
+    fund: URIRef
     fundingAuthority: URIRef
     fundingCommitted: URIRef
     fundingFrame: URIRef
@@ -78,8 +88,11 @@ class HV(DefinedNamespace):
     period: URIRef
     pilotMunicipality: URIRef
     printedName: URIRef
+    printedOrganisationType: URIRef
+    priorityAxis: URIRef
     programme: URIRef
     programmePeriod: URIRef
+    publicFunding: URIRef
     relatedProgramme: URIRef
     relatedProject: URIRef
     relationKind: URIRef
@@ -90,7 +103,10 @@ class HV(DefinedNamespace):
     section: URIRef
     sourceLine: URIRef
     sourceLineEnd: URIRef
+    specificObjective: URIRef
     startDate: URIRef
+    stateFunding: URIRef
+    status: URIRef
     statute: URIRef
     statuteNumber: URIRef
     steeringGroupMember: URIRef
@@ -99,6 +115,7 @@ class HV(DefinedNamespace):
     targetGroup: URIRef
     theme: URIRef
     toProject: URIRef
+    totalFunding: URIRef
     url: URIRef
 
     _NS = Namespace("https://w3id.org/hankeverkko/ontology#")

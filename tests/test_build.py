@@ -10,6 +10,7 @@ from rdflib import PROV, RDF, RDFS, XSD, BNode, Literal
 from hankeverkko.graph.rdf.build import build_graph
 from hankeverkko.graph.rdf.iris import project_iri, theme_iri
 from hankeverkko.ontology import HV, ID
+from hankeverkko.graph.rdf.iris import source_iri
 
 from conftest import REPO, tiny_documents
 
@@ -55,7 +56,7 @@ def test_participations_are_role_nodes_with_provenance(tiny_graph):
     roles = {g.value(p, HV.role) for p in parts}
     assert roles == {HV.ApplicantRole, HV.ImplementerRole}
     for p in parts:
-        assert g.value(p, PROV.wasDerivedFrom) == ID["source/tiny-review-txt"]
+        assert g.value(p, PROV.wasDerivedFrom) == source_iri("tiny_review.txt")
         assert g.value(p, HV.sourceLine).datatype == XSD.integer
 
 
@@ -156,7 +157,7 @@ def test_a_project_named_without_code_in_another_source_is_the_coded_project():
     plan.projects += [Project("Vanha-hanke", Span("tiny_plan.txt", 3, 3), acronym="Vanha", kind="single"),
                       Project("Ihan uusi", Span("tiny_plan.txt", 4, 4), kind="single")]
     g = build_graph([*docs, plan]).graph
-    assert (ID["project/S20001"], PROV.wasDerivedFrom, ID["source/tiny-plan-txt"]) in g
+    assert (ID["project/S20001"], PROV.wasDerivedFrom, source_iri("tiny_plan.txt")) in g
     assert (project_iri(None, "Vanha-hanke"), RDF.type, HV.Project) not in g
     assert (project_iri(None, "Ihan uusi"), RDF.type, HV.Project) in g
 

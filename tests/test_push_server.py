@@ -24,6 +24,7 @@ from hankeverkko.graph.rdf.named_graphs import SHARED_GRAPH
 from hankeverkko.graph.sparql.stores.endpoint import EndpointStore
 from hankeverkko.graph.sparql.stores.memory import MemoryStore
 from hankeverkko.ontology import ID
+from hankeverkko.graph.rdf.iris import source_iri
 
 from test_queries import TINY_PARAMS, comparable
 
@@ -92,7 +93,7 @@ def test_push_query_and_push_again_without_duplicates(oxigraph_server, tiny_grap
     assert summary.triples == len(tiny_graph) and summary.graphs == 3
     assert summary.requests > summary.graphs  # batches: PUT then POST
     assert _count(endpoint) == len(tiny_graph)
-    assert _graphs(endpoint) == {ID["source/tiny-review-txt"], ID["source/tiny-tl5-txt"], SHARED_GRAPH}
+    assert _graphs(endpoint) == {source_iri("tiny_review.txt"), source_iri("tiny_tl5.txt"), SHARED_GRAPH}
 
     again = push_graph(tiny_graph, f"{oxigraph_server}/store", batch_size=1000, timeout=30)
     assert (again.graphs, again.skipped) == (0, 3)  # the same build: nothing to send

@@ -16,6 +16,7 @@ from hankeverkko.graph.cli import main
 from hankeverkko.graph.rdf.dumps import EXPORT_FORMATS, load_context, serialise_rdf, to_dataset
 from hankeverkko.graph.rdf.named_graphs import SHARED_GRAPH, partition_by_source
 from hankeverkko.ontology import CONTEXT_FILE, HV, ID, ONTOLOGY_FILE
+from hankeverkko.graph.rdf.iris import source_iri
 
 from conftest import REPO
 
@@ -84,9 +85,9 @@ def test_nquads_has_one_named_graph_per_source_plus_the_shared_graph(tiny_graph)
     ds = Dataset()
     ds.parse(data=serialise_rdf(tiny_graph, "nq"), format="nquads")
     names = {g.identifier for g in ds.graphs() if len(g)}
-    assert names == {ID["source/tiny-review-txt"], ID["source/tiny-tl5-txt"], SHARED_GRAPH}
-    assert set(ds.graph(ID["source/tiny-tl5-txt"]).subjects()) == {
-        s for s, *_ in partition_by_source(tiny_graph)[ID["source/tiny-tl5-txt"]]}
+    assert names == {source_iri("tiny_review.txt"), source_iri("tiny_tl5.txt"), SHARED_GRAPH}
+    assert set(ds.graph(source_iri("tiny_tl5.txt")).subjects()) == {
+        s for s, *_ in partition_by_source(tiny_graph)[source_iri("tiny_tl5.txt")]}
     assert len(to_dataset(tiny_graph).graph(SHARED_GRAPH)) > 0
 
 

@@ -18,6 +18,7 @@ from hankeverkko.graph.sparql.stores.endpoint import EndpointStore, bind_values,
 from hankeverkko.graph.sparql.stores.memory import MemoryStore
 from hankeverkko.graph.sparql.stores.oxigraph import OxigraphStore
 from hankeverkko.ontology import HV, ID
+from hankeverkko.graph.rdf.iris import source_iri
 
 STORES = ["memory", "oxigraph"]
 
@@ -117,7 +118,7 @@ def test_load_into_store_replaces_and_uses_one_named_graph_per_source(tmp_path, 
     assert load_into_store(spec, tiny_graph) == (len(tiny_graph), 3)  # rerun: replaced, not doubled
     with OxigraphStore(tmp_path / "store", create=False) as store:
         assert len(store) == len(tiny_graph)
-        assert store.named_graphs() == sorted([ID["source/tiny-review-txt"], ID["source/tiny-tl5-txt"],
+        assert store.named_graphs() == sorted([source_iri("tiny_review.txt"), source_iri("tiny_tl5.txt"),
                                                SHARED_GRAPH])
 
 
@@ -137,7 +138,7 @@ def test_partition_puts_every_triple_in_exactly_one_graph(tiny_graph):
 
 def test_partition_rule(tiny_graph):
     parts = {k: {t[0] for t in v} for k, v in partition_by_source(tiny_graph).items()}
-    review, tl5 = ID["source/tiny-review-txt"], ID["source/tiny-tl5-txt"]
+    review, tl5 = source_iri("tiny_review.txt"), source_iri("tiny_tl5.txt")
     assert ID["project/S10003"] in parts[review]           # one source
     assert ID["project/S20001"] in parts[tl5]
     assert ID["organisation/alfa-oy"] in parts[SHARED_GRAPH]  # named in both sources

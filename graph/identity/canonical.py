@@ -25,7 +25,28 @@ from hankeverkko.graph.identity.heads import abbreviation_forms, fold
 from hankeverkko.graph.identity.names import ACRONYM_RE, ORG_TYPES, PUBLIC_TYPES, ParsedName, parse
 
 __all__ = ["acronym", "alias_acronyms", "canonical_label", "canonical_spelling", "capitalisation", "entity_type",
-           "printed_forms"]
+           "printed_forms", "printed_type"]
+
+#: how strongly an organisation type printed beside the name (a card's 'Organisaatiotyyppi')
+#: counts: above a legal form (1) and fallback words (0.5), below a head word (2) and the alias table (3)
+PRINTED_TYPE_STRENGTH = 1.5
+
+
+@lru_cache(maxsize=None)
+def _printed_types() -> dict[str, str]:
+    import csv
+    from hankeverkko.loaders.reference import DATA_DIR
+    with open(DATA_DIR / "org_types.csv", encoding="utf-8", newline="") as f:
+        return {row["printed"].strip().casefold(): row["type"].strip() for row in csv.DictReader(f)}
+
+
+def printed_type(text: Optional[str]) -> Optional[str]:
+    """The ORG_TYPES key of an organisation type as printed (``loaders/data/org_types.csv``), else ``None``.
+
+    >>> printed_type(" Kunta "), printed_type("Osakeyhtiö"), printed_type("Muu")
+    ('municipality', 'company', None)
+    """
+    return _printed_types().get(re.sub(r"\s+", " ", text or "").strip().casefold())
 
 
 def canonical_spelling(p: ParsedName) -> str:
@@ -93,8 +114,15 @@ def printed_forms(displays: Iterable[Counter]) -> Counter:
     return forms
 
 
-def entity_type(forms: Counter) -> str:
-    """Strongest evidence (alias > head word > legal form > fallback word), then most mentions."""
+def entity_type(forms: Counter, printed: Iterable[str] = ()) -> str:
+    """Strongest evidence (alias > head word > printed type > legal form > fallback word), then most mentions.
+
+    ``printed``: organisation types printed beside the name ('Kunta', 'Yhdistys'), mapped by
+    ``loaders/data/org_types.csv``; a head word or the alias table still wins over them.
+
+    >>> entity_type(Counter({"Alfalan Osaajat": 1}), ["Yhdistys"])
+    'association'
+    """
     votes: dict[str, list] = {}
     for d, count in forms.items():
         p = parse(d)
@@ -102,6 +130,12 @@ def entity_type(forms: Counter) -> str:
             v = votes.setdefault(p.type, [0.0, 0])
             v[0] = max(v[0], p.type_strength)
             v[1] += count
+    for text in printed:
+        t = printed_type(text)
+        if t in ORG_TYPES and t != "other":
+            v = votes.setdefault(t, [0.0, 0])
+            v[0] = max(v[0], PRINTED_TYPE_STRENGTH)
+            v[1] += 1
     order = list(ORG_TYPES)
     return min(votes, key=lambda t: (-votes[t][0], -votes[t][1], order.index(t))) if votes else "other"
 

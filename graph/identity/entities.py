@@ -22,6 +22,8 @@ class NameMention:
     source: str
     line: int
     business_id: Optional[str] = None
+    #: the organisation type printed beside the name ('Kunta', 'Osakeyhtiö'), as printed
+    org_type: Optional[str] = None
 
 
 @dataclass
@@ -83,4 +85,4 @@ _ID_SUFFIX = re.compile(r"^(.*?)\s*\((\d{7}-\d)\)\s*$")
 
 
 def _mention_order(m: NameMention):
-    return (m.source, m.line, m.name, m.business_id or "")
+    return (m.source, m.line, m.name, m.business_id or "", m.org_type or "")

@@ -60,7 +60,7 @@ def _as_decisions(decisions) -> list[Decision]:
 
 def _entity(nodes: list[_Node]) -> OrgEntity:
     forms = printed_forms(n.displays for n in nodes)
-    ent_type = entity_type(forms)
+    ent_type = entity_type(forms, sorted({m.org_type for n in nodes for m in n.mentions if m.org_type}))
     label = canonical_label(forms, ent_type)
     bids = sorted({n.bid for n in nodes} - {""})
     return OrgEntity(key=f"y-{bids[0]}" if bids else slug(label), label=label, lang=parse(label).lang,

@@ -4,6 +4,8 @@ reported with its reason and never stops the others.
 Each file gets a :class:`FileReport`: ``read`` (its kind, format, encoding,
 detection scores and what it gave), ``skipped`` (the reason) or
 ``duplicate`` (the same bytes as a file already read, which is read once).
+Files of the same name in different folders are both read: a source's IRI
+holds a short hash of its content (``graph.rdf.iris.source_iri``).
 """
 from __future__ import annotations
 
@@ -123,11 +125,7 @@ def read_sources(paths: Sequence[Path], kind: KindChoice = None
             reports.append(FileReport(str(path), "skipped", sha256=digest,
                                       reason=reason[len(prefix):] if reason.startswith(prefix) else reason))
             continue
-        if any(name == doc.name for name, _, _ in docs):
-            reports.append(FileReport(str(path), "skipped", sha256=digest, reason=(
-                f"another source is also named {doc.name!r} with other content; provenance IRIs come "
-                "from file names, so rename one")))
-            continue
+        doc.sha256 = digest      # two files of the same name (other content) get two source IRIs
         docs.append((doc.name, digest, doc))
         reports.append(_report_read(path, doc, digest))
     docs.sort(key=lambda t: (t[0], t[1]))

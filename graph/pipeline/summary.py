@@ -12,7 +12,7 @@ from typing import Optional
 from rdflib import PROV, RDF
 
 from hankeverkko.graph.rdf.build import BuildResult
-from hankeverkko.graph.rdf.iris import source_iri
+from hankeverkko.graph.rdf.iris import document_iri
 from hankeverkko.graph.pipeline.reading import FileReport
 from hankeverkko.ontology import HV
 
@@ -103,7 +103,7 @@ def summarise(result: BuildResult, files: list[FileReport]) -> BuildSummary:
         derived.setdefault(src, set()).add(s)
     sources = []
     for d in result.documents:
-        mine = derived.get(source_iri(d.name), set())
+        mine = derived.get(document_iri(d), set())
         count = lambda cls: sum(1 for s in mine if (s, RDF.type, HV[cls]) in g)  # noqa: E731
         sources.append(SourceSummary(
             d.name, d.kind, count("Project"), count("Theme"), count("Organisation"), d.used_list_lines,

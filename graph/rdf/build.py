@@ -47,14 +47,23 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def _each(builder: Builder):
+    """The documents in order, each the builder's current one while its records are built
+    (so a span names its own document where two share a file name)."""
+    for doc in builder.docs:
+        builder.current = doc
+        yield doc
+    builder.current = None
+
+
 def _run(builder: Builder) -> Graph:
-    for doc in builder.docs:
+    for doc in _each(builder):
         document(builder, doc)
-    for doc in builder.docs:
+    for doc in _each(builder):
         programmes(builder, doc)
-    for doc in builder.docs:
+    for doc in _each(builder):
         themes(builder, doc)
-    for doc in builder.docs:
+    for doc in _each(builder):
         for p in doc.projects:
             project(builder, p, doc)
         coordination_links(builder, doc)
@@ -74,7 +83,7 @@ def _run(builder: Builder) -> Graph:
 def build_graph(docs: list[SourceDocument], decisions: Optional[Path] = None,
                 include_officials: bool = False) -> BuildResult:
     """Resolve organisations and turn the records of ``docs`` into one graph."""
-    docs = sorted(docs, key=lambda d: d.name)
+    docs = sorted(docs, key=lambda d: (d.name, d.sha256 or ""))
     resolution = resolve(organisation_mentions(docs), decisions=decisions, stated=stated_aliases(docs))
     b = Builder(docs, resolution, include_officials)
     graph = _run(b)

@@ -11,7 +11,7 @@ from hankeverkko.ontology import HV, ID
 
 from hankeverkko.graph.identity.entities import slug
 from hankeverkko.graph.rdf.builder import Builder
-from hankeverkko.graph.rdf.iris import programme_iri, source_iri
+from hankeverkko.graph.rdf.iris import document_iri, programme_iri
 from hankeverkko.graph.rdf.organisations import organisation, participation
 from hankeverkko.graph.rdf.themes import programme, theme_ref
 
@@ -19,7 +19,7 @@ __all__ = ["concepts", "document", "relations", "statutes"]
 
 
 def document(builder: Builder, doc: SourceDocument):
-    node = source_iri(doc.name)
+    node = document_iri(doc)
     builder.add(node, RDF.type, HV.SourceDocument)
     builder.add(node, HV.fileName, Literal(doc.name))
     builder.add(node, HV.documentKind, Literal(doc.kind))
@@ -38,7 +38,7 @@ def concepts(builder: Builder, doc: SourceDocument):
     scheme = ID[f"scheme/{slug(doc.name)}"]
     builder.add(scheme, RDF.type, SKOS.ConceptScheme)
     builder.label(scheme, f"Käsitteet: {doc.title or doc.name}", "fi")
-    builder.add(scheme, PROV.wasDerivedFrom, source_iri(doc.name))
+    builder.add(scheme, PROV.wasDerivedFrom, document_iri(doc))
     for c in doc.concepts:
         node = ID[f"concept/{slug(doc.name)}/{slug(c.label)}"]
         builder.add(node, RDF.type, SKOS.Concept)
@@ -56,7 +56,7 @@ def statutes(builder: Builder, doc: SourceDocument):
         builder.add(node, HV.statuteNumber, Literal(s.number))
         builder.label(node, s.title or s.number, "fi")
         builder.prov(node, s.span)
-        builder.add(source_iri(doc.name), HV.statute, node)
+        builder.add(document_iri(doc), HV.statute, node)
         for prog in progs:
             builder.add(prog, HV.statute, node)
 

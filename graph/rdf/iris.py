@@ -15,16 +15,38 @@ from hankeverkko.ontology import HV, ID
 from hankeverkko.graph.identity.entities import OrgEntity, slug
 
 __all__ = ["bind_prefixes", "organisation_iri", "programme_iri", "project_iri", "source_iri", "theme_iri",
-           "url_term"]
+           "url_term", "document_iri", "source_keys"]
 
 
-def source_iri(doc_name: str) -> URIRef:
-    """IRI of a source document, from its file name.
+def source_iri(doc_name: str, sha256: Optional[str] = None) -> URIRef:
+    """IRI of a source document: the slug of its file name and a short hash.
 
-    >>> source_iri("002_ecf7.txt")
-    rdflib.term.URIRef('https://w3id.org/hankeverkko/id/source/002-ecf7-txt')
+    The hash is the first 8 hex digits of the file's SHA-256 (set by the
+    build), else of the name itself, so names whose slugs agree ('a b.txt',
+    'a-b.txt', 'Ω.txt') and files of the same name in two folders never
+    share an IRI, and the same bytes under the same name always get the same one.
+
+    >>> source_iri("002_ecf7.txt", "0123456789abcdef")
+    rdflib.term.URIRef('https://w3id.org/hankeverkko/id/source/002-ecf7-txt-01234567')
+    >>> source_iri("a b.txt") != source_iri("a-b.txt")
+    True
     """
-    return ID[f"source/{slug(doc_name)}"]
+    import hashlib
+    digest = sha256 or hashlib.sha256(doc_name.encode("utf-8")).hexdigest()
+    return ID[f"source/{slug(doc_name)}-{digest[:8]}"]
+
+
+def document_iri(doc: SourceDocument) -> URIRef:
+    """The IRI of a read document (:func:`source_iri` of its name and content hash)."""
+    return source_iri(doc.name, doc.sha256)
+
+
+def source_keys(docs: list[SourceDocument]) -> list[str]:
+    """How spans and mentions name each document: its file name, or where two
+    documents share a name, the name with '#' and the short content hash."""
+    from collections import Counter
+    names = Counter(d.name for d in docs)
+    return [d.name if names[d.name] == 1 or not d.sha256 else f"{d.name}#{d.sha256[:8]}" for d in docs]
 
 
 def project_iri(code: Optional[str], name: str) -> URIRef:

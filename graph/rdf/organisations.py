@@ -16,9 +16,9 @@ from hankeverkko.ontology import HV, ID
 from hankeverkko.graph.identity.entities import NameMention, OrgEntity, slug
 from hankeverkko.graph.identity.names import ORG_TYPES
 from hankeverkko.graph.rdf.builder import Builder, _lang
-from hankeverkko.graph.rdf.iris import organisation_iri, programme_iri, source_iri
+from hankeverkko.graph.rdf.iris import organisation_iri, programme_iri, source_keys
 
-__all__ = ["ROLE_CONCEPTS", "mentions", "organisation", "organisation_mentions", "participation", "stated_aliases"]
+__all__ = ["EVIDENCE_CONCEPTS", "ROLE_CONCEPTS", "mentions", "organisation", "organisation_mentions", "participation", "stated_aliases"]
 
 ROLE_CONCEPTS = {
     "main": HV.MainImplementerRole, "sub": HV.SubImplementerRole,
@@ -26,6 +26,12 @@ ROLE_CONCEPTS = {
     "administrator": HV.AdministratorRole, "partner": HV.PartnerRole,
     "pilot": HV.PilotRole, "steering": HV.SteeringRole,
     "agency": HV.AgencyRole, "ministry": HV.MinistryRole, "funder": HV.FundingAuthorityRole,
+}
+
+#: ``Participation.evidence`` -> its concept in hv:EvidenceKinds
+EVIDENCE_CONCEPTS = {
+    "list": HV.ListEvidence, "card_field": HV.CardFieldEvidence,
+    "form_field": HV.FormFieldEvidence, "prose": HV.ProseEvidence,
 }
 
 
@@ -58,14 +64,18 @@ def _mention(builder: Builder, node: URIRef, ent: OrgEntity, m: NameMention):
     builder.add(node, HV.mention, mention)
     builder.add(mention, RDF.type, HV.Mention)
     builder.add(mention, HV.printedName, Literal(printed))
-    builder.add(mention, PROV.wasDerivedFrom, source_iri(m.source))
+    if m.org_type:
+        builder.add(mention, HV.printedOrganisationType, Literal(re.sub(r"\s+", " ", m.org_type).strip()))
+    builder.add(mention, PROV.wasDerivedFrom, builder.source(m.source))
     builder.add(mention, HV.sourceLine, Literal(m.line, datatype=XSD.integer))
-    builder.add(node, PROV.wasDerivedFrom, source_iri(m.source))
+    builder.add(node, PROV.wasDerivedFrom, builder.source(m.source))
     builder.add(node, HV.sourceLine, Literal(m.line, datatype=XSD.integer))
 
 
 def participation(builder: Builder, target: URIRef, org: URIRef, role: str, span: Span,
-                  line: Optional[int], description: Optional[str] = None):
+                  line: Optional[int], description: Optional[str] = None, evidence: Optional[str] = None):
+    """An ``hv:Participation`` node; ``evidence`` (a project participant's, see
+    ``loaders.records.EVIDENCE``) adds its ``hv:evidence`` concept."""
     if org is None:
         return
     concept = ROLE_CONCEPTS[role]
@@ -74,6 +84,8 @@ def participation(builder: Builder, target: URIRef, org: URIRef, role: str, span
     builder.add(node, HV.participant, org)
     builder.add(node, HV.participationIn, target)
     builder.add(node, HV.role, concept)
+    if evidence:
+        builder.add(node, HV.evidence, EVIDENCE_CONCEPTS[evidence])
     if description:
         builder.add(node, HV.roleDescription, Literal(description, lang="fi"))
     builder.prov(node, span, line)
@@ -89,26 +101,31 @@ def mentions(builder: Builder, doc: SourceDocument):
 
 
 def organisation_mentions(docs: Iterable[SourceDocument]) -> list[NameMention]:
-    """Every printed organisation name in the records, with where it was printed."""
+    """Every printed organisation name in the records, with where it was printed
+    (and the organisation type printed beside it, which identity's typing uses)."""
     out: list[NameMention] = []
-    for doc in docs:
+    docs = list(docs)
+    for doc, src in zip(docs, source_keys(docs)):
         for p in doc.programmes:
-            out += [NameMention(m, doc.name, p.span.first) for m in p.ministries]
+            out += [NameMention(m, src, p.span.first) for m in p.ministries]
         for t in doc.themes:
-            out += [NameMention(m, doc.name, t.span.first) for m in (*t.ministries, *t.funders)]
+            out += [NameMention(m, src, t.span.first) for m in (*t.ministries, *t.funders)]
         for p in doc.projects:
-            out += [NameMention(pp.organisation, doc.name, pp.line or p.span.first, pp.business_id)
+            out += [NameMention(pp.organisation, src, pp.line or p.span.first, pp.business_id)
                     for pp in p.participants]
+            if p.funding_authority:
+                out.append(NameMention(p.funding_authority, src, p.span.first))
         for m in doc.organisations:
-            out.append(NameMention(m.expanded or m.name, doc.name, m.span.first, m.business_id))
+            out.append(NameMention(m.expanded or m.name, src, m.span.first, m.business_id, m.org_type))
             if m.expanded and m.expanded != m.name:
-                out.append(NameMention(m.name, doc.name, m.span.first, m.business_id))
+                out.append(NameMention(m.name, src, m.span.first, m.business_id))
         for r in doc.relations:
             if r.subject_type == "organisation":
-                out.append(NameMention(r.subject, doc.name, r.span.first))
+                out.append(NameMention(r.subject, src, r.span.first))
             if r.object_type == "organisation":
-                out.append(NameMention(r.object, doc.name, r.span.first))
-    return out
+                out.append(NameMention(r.object, src, r.span.first))
+    typed = {(m.name, m.source, m.line, m.business_id) for m in out if m.org_type}
+    return [m for m in out if m.org_type or (m.name, m.source, m.line, m.business_id) not in typed]
 
 
 def stated_aliases(docs: Iterable[SourceDocument]) -> list[tuple[str, str]]:

@@ -5,14 +5,16 @@ coordination projects themes name; and code-only labels dropped where a
 source names the project."""
 from __future__ import annotations
 
-from rdflib import DCTERMS, RDF, RDFS, Literal
+from rdflib import DCTERMS, RDF, RDFS, SKOS, Literal
 
+from hankeverkko.loaders.ids import fund_of_code
 from hankeverkko.loaders.records import Project, SourceDocument
 from hankeverkko.ontology import HV
 
 from hankeverkko.graph.rdf.builder import Builder, _date, _euros
 from hankeverkko.graph.rdf.iris import _key, _looks_like_code, project_iri, theme_iri, url_term
 from hankeverkko.graph.rdf.organisations import organisation, participation
+from hankeverkko.graph.rdf.periods import code_period, period_programme
 from hankeverkko.graph.rdf.themes import programme, theme_ref
 
 __all__ = ["KIND_CLASSES", "ROLE_PROPERTIES", "coordination_links", "drop_code_only_labels", "project"]
@@ -28,6 +30,13 @@ ROLE_PROPERTIES = {
     "pilot": (HV.pilotMunicipality,),
     "steering": (HV.steeringGroupMember,),
 }
+#: ``Project.funding`` key -> property (euros)
+FUNDING_PROPERTIES = {
+    "public": HV.publicFunding, "eu": HV.euFunding, "state": HV.stateFunding,
+    "eu_state": HV.euStateFunding, "total": HV.totalFunding,
+}
+#: how the document kind states its funding authority (evidence of that participation)
+AUTHORITY_EVIDENCE = {"project-card": "card_field", "decision-form": "form_field"}
 KIND_CLASSES = {
     "coordination": HV.CoordinationProject, "group": HV.GroupProject,
     "sub": HV.SubProject, "single": None,
@@ -75,11 +84,18 @@ def project(builder: Builder, p: Project, doc: SourceDocument):
             builder.add(node, HV.url, term)
     for o in p.outputs:
         builder.add(node, HV.output, Literal(o, lang="fi"))
+    _programme_facts(builder, node, p, doc)
     themes = [theme_ref(builder, t, p.span) for t in p.themes]
     for t in themes:
         builder.add(node, HV.theme, t)
     programmes = [programme(builder, p.programme, p.span)] if p.programme else list(
         {o for t in themes for o in builder.g.objects(t, HV.programme)})
+    if not programmes and period_programme(p):
+        name, period = period_programme(p)
+        prog = programme(builder, name, p.span)
+        if (prog, HV.programmePeriod, None) not in builder.g:
+            builder.add(prog, HV.programmePeriod, Literal(period))
+        programmes = [prog]
     for prog in programmes:
         builder.add(node, HV.programme, prog)
     if p.parent:
@@ -90,7 +106,7 @@ def project(builder: Builder, p: Project, doc: SourceDocument):
             continue
         for prop in ROLE_PROPERTIES[part.role]:
             builder.add(node, prop, org)
-        participation(builder, node, org, part.role, p.span, part.line)
+        participation(builder, node, org, part.role, p.span, part.line, evidence=part.evidence)
         if part.code and part.code != p.code:
             sub = project_iri(part.code, p.name)
             builder.add(sub, RDF.type, HV.Project)
@@ -100,12 +116,48 @@ def project(builder: Builder, p: Project, doc: SourceDocument):
             builder.add(sub, HV.subProjectOf, node)
             builder.add(sub, HV.implementer, org)
             role = "main" if part.role in ("main", "administrator") else "sub" if part.role == "sub" else part.role
-            participation(builder, sub, org, role, p.span, part.line)
+            participation(builder, sub, org, role, p.span, part.line, evidence=part.evidence)
             builder.prov(sub, p.span, part.line)
             for t in themes:
                 builder.add(sub, HV.theme, t)
             for prog in programmes:
                 builder.add(sub, HV.programme, prog)
+    _same_name_two_ids(builder, p)
+
+
+def _same_name_two_ids(builder: Builder, p: Project):
+    """A project that lists one printed name with two Y-tunnus (a business name and a
+    separate company): two organisation nodes (Y-tunnus first), linked by ``skos:related``."""
+    by_name: dict[str, set] = {}
+    for part in p.participants:
+        if part.business_id:
+            org = organisation(builder, part.organisation, part.business_id)
+            if org is not None:
+                by_name.setdefault(_key(part.organisation), set()).add(org)
+    for orgs in by_name.values():
+        for a in orgs:
+            for b in orgs - {a}:
+                builder.add(a, SKOS.related, b)
+
+
+def _programme_facts(builder: Builder, node, p: Project, doc: SourceDocument):
+    """Fund (as printed, else the shape of the code), status, priority axis, specific
+    objective, funding, and the funding authority (an ELY centre funds the project)."""
+    fund = p.fund or (fund_of_code(p.code) if p.code and code_period(p.code) else None)
+    if fund:
+        builder.add(node, HV.fund, Literal(fund))
+    for prop, value in ((HV.status, p.status), (HV.priorityAxis, p.priority_axis),
+                        (HV.specificObjective, p.specific_objective)):
+        if value:
+            builder.add(node, prop, Literal(value))
+    for key, amount in sorted(p.funding.items()):
+        if key in FUNDING_PROPERTIES and amount is not None:
+            builder.add(node, FUNDING_PROPERTIES[key], _euros(amount))
+    if p.funding_authority:
+        org = organisation(builder, p.funding_authority)
+        builder.add(node, HV.fundingAuthority, org)
+        participation(builder, node, org, "funder", p.span, None,
+                      evidence=AUTHORITY_EVIDENCE.get(doc.kind))
 
 
 def coordination_links(builder: Builder, doc: SourceDocument):
