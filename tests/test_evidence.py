@@ -1,0 +1,56 @@
+"""Keeping to list-and-field evidence: prose statements drop out, lists and cards stay."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal
+
+from hankeverkko.graph.errors import HankeverkkoError
+from hankeverkko.graph.pipeline import build_sources
+from hankeverkko.graph.rdf.evidence import FIRM_EVIDENCE, keep_evidence, parse_evidence
+from hankeverkko.ontology import HV
+
+HERE = Path(__file__).resolve().parent
+NEWSLETTER = HERE / "fixtures" / "kinds" / "generic" / "newsletter.txt"
+CARD = HERE / "fixtures" / "kinds" / "project-card" / "esr_joint.txt"
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return build_sources([NEWSLETTER, CARD]).graph
+
+
+def _implementers(g, code):
+    project = g.value(None, HV.code, Literal(code))
+    return set(g.objects(project, HV.implementer)) | set(g.objects(project, HV.partner))
+
+
+def _evidence(g):
+    return {str(o).rsplit("#", 1)[-1] for o in g.objects(None, HV.evidence)}
+
+
+def test_firm_evidence_drops_prose_participations_and_the_links_they_alone_support(graph):
+    firm = keep_evidence(graph, FIRM_EVIDENCE)
+    assert "ProseEvidence" in _evidence(graph) and "ProseEvidence" not in _evidence(firm)
+    assert _implementers(graph, "S29957") and not _implementers(firm, "S29957")     # stated in prose only
+    card_code = str(next(firm.objects(None, HV.code)))
+    assert any(_implementers(firm, str(c)) for c in firm.objects(None, HV.code)), card_code
+    assert "CardFieldEvidence" in _evidence(firm)
+
+
+def test_every_kind_keeps_the_graph_whole(graph):
+    assert len(keep_evidence(graph, parse_evidence("all"))) == len(graph)
+
+
+def test_evidence_words_are_checked():
+    assert parse_evidence("list, card-field") == ("list", "card_field")
+    with pytest.raises(HankeverkkoError, match="unknown evidence kind 'rumour'"):
+        parse_evidence("rumour")
+
+
+def test_the_bundled_corpus_is_all_list_evidence():
+    g = build_sources().graph
+    assert _evidence(g) == {"ListEvidence"}
+    assert len(keep_evidence(g, FIRM_EVIDENCE)) == len(g)
+    assert (None, HV.evidence, None) in g
