@@ -47,8 +47,9 @@ def _kind_choice(ctx, param, values):
 @click.option("--include-officials", is_flag=True, default=False,
               help="Opt in to writing officials' names (never e-mail or phone) as theme contacts.")
 @click.option("--store", "store_spec", default=None, metavar="oxigraph:DIR",
-              help="Also load the graph into an Oxigraph store on disk (replacing its content), "
-                   "one named graph per source document.")
+              help="Also load the graph into an Oxigraph store on disk, one named graph per source "
+                   "document. The new store is loaded beside the old one and swapped in whole with "
+                   "graph.ttl; on failure neither changes.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the graph file path.")
 def build(sources, out_dir, kind, strict, verbose, decisions, include_officials, store_spec, quiet):
     """Build the knowledge graph from SOURCES (files or folders, read
@@ -74,18 +75,21 @@ def build(sources, out_dir, kind, strict, verbose, decisions, include_officials,
     if store_spec and (not store_spec.startswith("oxigraph:") or store_spec == "oxigraph:"):
         raise click.BadParameter(f"{store_spec!r}: use oxigraph:DIR (to fill a SPARQL server, "
                                  "use `hankeverkko push`)", param_hint="--store")
-    result, summary = run_build(sources, out_dir, kind=kind, decisions=decisions,
-                                include_officials=include_officials)
+    from contextlib import nullcontext
+
+    from hankeverkko.graph.sparql.store import replacement
+
+    # The store's build lock is taken before anything is built or written; the
+    # new store is loaded beside the old and swapped in right after graph.ttl.
+    with replacement(store_spec) if store_spec else nullcontext() as store:
+        result, summary = run_build(sources, out_dir, kind=kind, decisions=decisions,
+                                    include_officials=include_officials, store=store)
     click.echo(summary.status_table(), err=True)
     for w in summary.warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(str(summary.graph_file) if quiet else summary.text(verbose=verbose))
-    if store_spec:
-        from hankeverkko.graph.sparql.store import load_into_store
-
-        triples, graphs = load_into_store(store_spec, result.graph)
-        if not quiet:
-            click.echo(f"Store: {triples} triples in {graphs} named graphs -> {store_spec}")
+    if store is not None and not quiet:
+        click.echo(f"Store: {store.triples} triples in {store.graphs} named graphs -> {store_spec}")
     if strict and summary.unread:
         click.echo(f"error: {len(summary.unread)} file(s) skipped (--strict)", err=True)
         raise SystemExit(1)

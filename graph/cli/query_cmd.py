@@ -103,7 +103,10 @@ def query(name_or_file, params, fmt, out, width, graph_file, store_spec, endpoin
     elif store_spec:
         if not store_spec.startswith("oxigraph:") and not store_spec.startswith("endpoint:"):
             raise click.BadParameter(f"{store_spec!r}: use oxigraph:DIR", param_hint="--store")
-        store = open_store(store_spec)
+        store = open_store(store_spec)  # read-only: any number of queries at once
+        if getattr(store, "path", None) is not None and store.is_empty():
+            click.echo(f"note: the store {store.path} is empty (0 triples); fill it with "
+                       f"`hankeverkko build --store {store_spec}`", err=True)
     else:
         if graph_file:
             from hankeverkko.graph.rdf.graphfile import read_graph

@@ -65,12 +65,22 @@ def build_sources(sources: Sequence[str | Path] = (), kind: KindChoice = None,
 
 
 def run_build(sources: Sequence[str | Path], out_dir: Path, kind: KindChoice = None,
-              decisions: Optional[Path] = None, include_officials: bool = False
+              decisions: Optional[Path] = None, include_officials: bool = False, store=None
               ) -> tuple[BuildResult, BuildSummary]:
     """Build and write ``out_dir/graph.ttl`` (data only, without the ontology)
-    and ``out_dir/build-report.json`` (every file's status and skipped lines)."""
+    and ``out_dir/build-report.json`` (every file's status and skipped lines).
+
+    ``store``, an object with ``load(graph)`` and ``swap()`` (a
+    :class:`~hankeverkko.graph.sparql.stores.swap.StoreReplacement`), gets the
+    graph loaded beside the old store before any file is written, and swapped
+    in right after graph.ttl: a failure before then leaves both unchanged."""
     result, reports = build_with_reports(sources, kind, decisions, include_officials)
-    graph_file = write_atomic(Path(out_dir) / "graph.ttl", serialise(result.graph))
+    data = serialise(result.graph)
+    if store is not None:
+        store.load(result.graph)
+    graph_file = write_atomic(Path(out_dir) / "graph.ttl", data)
+    if store is not None:
+        store.swap()
     summary = summarise(result, reports)
     summary.graph_file = graph_file
     write_atomic(Path(out_dir) / REPORT_NAME, summary.report_json())

@@ -7,7 +7,7 @@ which store answers. :func:`open_store` picks a backend by name:
 =====================  ==========================================================
 ``Graph`` object       :class:`MemoryStore` (rdflib in memory; the default)
 ``memory:FILE``        :class:`MemoryStore` over a parsed graph file
-``oxigraph:DIR``       :class:`OxigraphStore`, embedded on disk (pyoxigraph)
+``oxigraph:DIR``       :class:`OxigraphStore`, embedded on disk (pyoxigraph), read-only
 ``oxigraph:``          :class:`OxigraphStore` in memory (tests, benchmarks)
 ``endpoint:URL``       :class:`EndpointStore`, any SPARQL 1.1 query endpoint
 =====================  ==========================================================
@@ -44,13 +44,15 @@ from hankeverkko.graph.sparql.results import Store
 from hankeverkko.graph.sparql.stores.endpoint import EndpointStore, sparql_term  # sparql_term: for the example above
 from hankeverkko.graph.sparql.stores.memory import MemoryStore
 from hankeverkko.graph.sparql.stores.oxigraph import OxigraphStore
+from hankeverkko.graph.sparql.stores.swap import StoreReplacement
 
-__all__ = ["open_store", "load_into_store"]
+__all__ = ["open_store", "load_into_store", "replacement"]
 
 
 def open_store(spec, create: bool = False) -> Store:
     """A store for ``spec``: an rdflib Graph, ``memory:FILE``, ``oxigraph:DIR``
-    (``create`` to make a new one), ``oxigraph:`` (in memory) or ``endpoint:URL``.
+    (opened read-only, so any number of readers at once; ``create`` to open it
+    for writing, making it if missing), ``oxigraph:`` (in memory) or ``endpoint:URL``.
 
     >>> open_store("nosuch:thing")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -65,7 +67,7 @@ def open_store(spec, create: bool = False) -> Store:
         from hankeverkko.graph.rdf.graphfile import read_graph
         return MemoryStore(read_graph(rest))
     if kind == "oxigraph":
-        return OxigraphStore(rest or None, create=create)
+        return OxigraphStore(rest or None, create=create, read_only=bool(rest) and not create)
     if kind == "endpoint" and rest:
         return EndpointStore(rest)
     raise StoreError(f"unknown store {spec!r}; use memory:FILE, oxigraph:DIR or endpoint:URL")
@@ -73,11 +75,15 @@ def open_store(spec, create: bool = False) -> Store:
 
 def load_into_store(spec: str, graph: Graph) -> tuple[int, int]:
     """Replace the content of the store ``spec`` (``oxigraph:DIR``) with
-    ``graph``, one named graph per source. Returns (triples, named graphs)."""
+    ``graph``, one named graph per source, whole: the new store is loaded
+    beside the old one and swapped in by one rename (see
+    :mod:`~hankeverkko.graph.sparql.stores.swap`). Returns (triples, named graphs)."""
+    return replacement(spec).run(graph)
+
+
+def replacement(spec: str) -> StoreReplacement:
+    """The :class:`StoreReplacement` of ``oxigraph:DIR`` (a :class:`StoreError` for any other spec)."""
     if not str(spec).startswith("oxigraph:") or str(spec) == "oxigraph:":
         raise StoreError(f"cannot load into {spec!r}: give oxigraph:DIR (to fill a SPARQL server, "
                          "use `hankeverkko push GRAPH_FILE --gsp URL`)")
-    with OxigraphStore(str(spec)[len("oxigraph:"):], create=True) as store:
-        store.clear()
-        n = store.load(graph)
-        return n, len(store.named_graphs())
+    return StoreReplacement(str(spec)[len("oxigraph:"):], spec=str(spec))

@@ -3,6 +3,7 @@ pyoxigraph terms, one named graph per source document on load, values bound
 with ``substitutions`` (which Oxigraph applies only to projected variables)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional, Union
 
@@ -36,6 +37,16 @@ def _from_ox(term) -> Optional[Node]:
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     raise QueryError(f"the store returned a term rdflib cannot hold: {term!r}")
+
+
+def _first_line(e: BaseException, limit: int = 160) -> str:
+    """The start of an error message, on one line (RocksDB messages run long)."""
+    text = " ".join(str(e).split()) or type(e).__name__
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _is_storage_error(e: BaseException) -> bool:
+    return isinstance(e, OSError) or any(w in str(e) for w in ("Corruption", "IO error", "RocksDB", "rocksdb"))
 
 
 class _ToOx:
@@ -93,15 +104,34 @@ class OxigraphStore:
             if self.path is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = ox.Store.read_only(str(self.path))
+                # Resolve DIR -> DIR.versions/V once: a build swapping DIR meanwhile
+                # does not change the folder this store reads (see stores/swap.py).
+                folder = os.path.realpath(self.path)
+                if not os.path.isdir(folder) or not os.path.exists(os.path.join(folder, "CURRENT")):
+                    raise StoreError(f"{self.path}: no Oxigraph store here; build one with "
+                                     f"`hankeverkko build --store oxigraph:{self.path}`")
+                self._store = ox.Store.read_only(folder)
             else:
                 if not create and not self.path.is_dir():
                     raise StoreError(f"{self.path}: no Oxigraph store here (create one with "
                                      f"`hankeverkko build --store oxigraph:{self.path}`)")
                 self._store = ox.Store(str(self.path))
+        except StoreError:
+            raise
         except OSError as e:
-            raise StoreError(f"{self.path}: cannot open the Oxigraph store ({e}); is another process "
-                             "(e.g. `oxigraph serve`) using it?") from e
+            if read_only:
+                raise self._damaged(e) from None
+            raise StoreError(f"{self.path}: cannot open the Oxigraph store ({_first_line(e)}); is another "
+                             "process (e.g. `oxigraph serve`) using it?") from None
+        except BaseException as e:  # RocksDB "Corruption: ..." (RuntimeError) or a pyo3 panic
+            if isinstance(e, (KeyboardInterrupt, SystemExit)) or self.path is None:
+                raise
+            raise self._damaged(e) from None
+
+    def _damaged(self, e: BaseException) -> StoreError:
+        """One line for a store folder RocksDB cannot read."""
+        return StoreError(f"{self.path}: the Oxigraph store is damaged or unreadable ({_first_line(e)}); "
+                          f"rebuild it with `hankeverkko build --store oxigraph:{self.path}`")
 
     def __repr__(self) -> str:
         return f"OxigraphStore({str(self.path) if self.path else 'in memory'})"
@@ -123,6 +153,15 @@ class OxigraphStore:
 
     def __len__(self) -> int:
         return len(self._store)
+
+    def is_empty(self) -> bool:
+        """True when the store holds no triple (cheap: looks for the first one)."""
+        try:
+            return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
+        except BaseException as e:
+            if isinstance(e, (KeyboardInterrupt, SystemExit)) or self.path is None:
+                raise
+            raise self._damaged(e) from None
 
     def clear(self) -> None:
         self._store.clear()
@@ -161,11 +200,24 @@ class OxigraphStore:
         except RuntimeError as e:
             if "projection" in str(e):
                 raise QueryError(f"{e}: Oxigraph binds only projected variables; add them to SELECT") from e
+            if self.path is not None and _is_storage_error(e):
+                raise self._damaged(e) from None
             raise QueryError(f"Oxigraph could not run the query: {e}") from e
         except OSError as e:
+            if self.path is not None:
+                raise self._damaged(e) from None
             raise StoreError(f"{self!r}: cannot read the store: {e}") from e
+        except BaseException as e:  # a pyo3 panic inside RocksDB reading
+            if isinstance(e, (KeyboardInterrupt, SystemExit, GeneratorExit)) or self.path is None:
+                raise
+            raise self._damaged(e) from None
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("only SELECT queries are supported here")
         names = [v.value for v in res.variables]
-        rows = [tuple(_from_ox(sol[i]) for i in range(len(names))) for sol in res]
+        try:  # solutions are read lazily: a damaged file can surface here
+            rows = [tuple(_from_ox(sol[i]) for i in range(len(names))) for sol in res]
+        except (RuntimeError, OSError) as e:
+            if self.path is None or not _is_storage_error(e):
+                raise
+            raise self._damaged(e) from None
         return SelectResult(names, rows)
