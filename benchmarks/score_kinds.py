@@ -128,11 +128,14 @@ def score_document(doc, expected: dict) -> Score:
         s.rel_invented += len(got_r - want_r)
         s.wrong += [("relation missing", r) for r in sorted(want_r - got_r)] + \
                    [("relation extra", r) for r in sorted(got_r - want_r)]
-    names = {p.name for p in doc.projects} | {o.name for o in doc.organisations}
-    for bad in set(expected.get("not_projects", [])) | set(expected.get("not_organisations", [])):
-        if bad in names:
-            s.furniture += 1
-            s.wrong.append(("furniture", bad))
+    projects = {p.name for p in doc.projects}
+    orgs = {o.name for o in doc.organisations} | {pp.organisation for p in doc.projects for pp in p.participants}
+    for bad in sorted(set(expected.get("not_projects", [])) & projects):
+        s.furniture += 1
+        s.wrong.append(("furniture as project", bad))
+    for bad in sorted(set(expected.get("not_organisations", [])) & orgs):
+        s.furniture += 1
+        s.wrong.append(("furniture as organisation", bad))
     return s
 
 

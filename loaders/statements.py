@@ -60,7 +60,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     (r"toteuttavat\s+yhdessä", "implementer", "before"),
     (r"toteuttajaksi\s+valittiin|toteuttajana\s+(?:toimii|on)", "implementer", "after"),
     (r"toteuttaa", "implementer", "after"),
-    (r"(?:yhteistyö)?kumppane(?:ina|iksi|ita|ja|it)", "partner", "after"),
+    (r"(?:yhteistyö)?kumppane(?:ina|iksi|ita|ja|it)|(?:yhteistyö)?kumppani(?:na|ksi|naan)", "partner", "after"),
     (r"yhteistyötaho(?:naan|na|ina|t)?", "partner", "after"),
     (r"yhteistyössä", "partner", "after"),
     (r"rahoitta(?:a|vat)|rahoitti(?:vat)?|rahoittajana\s+(?:toimii|on|oli)", "funder", "after"),
