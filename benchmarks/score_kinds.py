@@ -5,7 +5,10 @@ Participations are compared as (project code, organisation) pairs; role accuracy
 is over the matched pairs; business ids count as *kept* when a participation
 carries the expected valid Y-tunnus and *invented* when it carries one the
 reading does not have; a rejected (check-digit) id must appear among the skipped
-notes.  Usage: ``python benchmarks/score_kinds.py``.
+notes.  Where a reading gives them, it also counts project names read right (``name``
+of ``projects``), ``funds`` relations found and invented (``relations``), and names of
+``not_projects`` / ``not_organisations`` that became a project or an organisation
+(``furniture``: page titles, site names, headings).  Usage: ``python benchmarks/score_kinds.py``.
 """
 from __future__ import annotations
 
@@ -30,11 +33,18 @@ class Score:
     rejected_expected: int = 0
     rejected_noted: int = 0
     evidence_right: int = 0
+    names_expected: int = 0
+    names_right: int = 0
+    rel_expected: int = 0
+    rel_found: int = 0
+    rel_invented: int = 0
+    furniture: int = 0
     wrong: list = field(default_factory=list)
 
     def add(self, o: "Score") -> None:
         for k in ("tp", "fp", "fn", "roles_right", "ids_expected", "ids_kept", "ids_invented",
-                  "rejected_expected", "rejected_noted", "evidence_right"):
+                  "rejected_expected", "rejected_noted", "evidence_right",
+                  "names_expected", "names_right", "rel_expected", "rel_found", "rel_invented", "furniture"):
             setattr(self, k, getattr(self, k) + getattr(o, k))
         self.wrong += o.wrong
 
@@ -102,6 +112,30 @@ def score_document(doc, expected: dict) -> Score:
     for bid in expected.get("rejected_business_ids", []):
         s.rejected_expected += 1
         s.rejected_noted += any(bid in sk.text and "check digit" in sk.reason for sk in doc.skipped)
+    by_code = {p.code: p for p in doc.projects if p.code}
+    for want_p in expected.get("projects", []):
+        if "name" in want_p:
+            s.names_expected += 1
+            got_p = by_code.get(want_p["code"])
+            s.names_right += bool(got_p) and got_p.name == want_p["name"]
+            if not got_p or got_p.name != want_p["name"]:
+                s.wrong.append(("name", want_p["code"], got_p.name if got_p else None))
+    if "relations" in expected:
+        want_r = {tuple(r) for r in expected["relations"]}
+        got_r = {(r.subject, r.predicate, r.object) for r in doc.relations}
+        s.rel_expected += len(want_r)
+        s.rel_found += len(want_r & got_r)
+        s.rel_invented += len(got_r - want_r)
+        s.wrong += [("relation missing", r) for r in sorted(want_r - got_r)] + \
+                   [("relation extra", r) for r in sorted(got_r - want_r)]
+    projects = {p.name for p in doc.projects}
+    orgs = {o.name for o in doc.organisations} | {pp.organisation for p in doc.projects for pp in p.participants}
+    for bad in sorted(set(expected.get("not_projects", [])) & projects):
+        s.furniture += 1
+        s.wrong.append(("furniture as project", bad))
+    for bad in sorted(set(expected.get("not_organisations", [])) & orgs):
+        s.furniture += 1
+        s.wrong.append(("furniture as organisation", bad))
     return s
 
 
@@ -116,13 +150,17 @@ def run(verbose: bool = True) -> Score:
         if verbose:
             print(f"{kind:14} {path.name:24} detected={doc.kind:14} P={s.precision:.2f} R={s.recall:.2f} "
                   f"F1={s.f1:.2f} roles={s.role_accuracy:.2f} ids kept {s.ids_kept}/{s.ids_expected} "
-                  f"invented {s.ids_invented} rejected noted {s.rejected_noted}/{s.rejected_expected}"
+                  f"invented {s.ids_invented} rejected noted {s.rejected_noted}/{s.rejected_expected} "
+                  f"names {s.names_right}/{s.names_expected} funds {s.rel_found}/{s.rel_expected}"
+                  f"+{s.rel_invented} furniture {s.furniture}"
                   + (f"  {s.wrong}" if s.wrong else ""))
     if verbose:
         print(f"{'ALL':39} P={total.precision:.3f} R={total.recall:.3f} F1={total.f1:.3f} "
               f"roles={total.role_accuracy:.3f} evidence={total.evidence_right}/{total.tp} "
               f"ids kept {total.ids_kept}/{total.ids_expected} invented {total.ids_invented} "
-              f"rejected noted {total.rejected_noted}/{total.rejected_expected}")
+              f"rejected noted {total.rejected_noted}/{total.rejected_expected} "
+              f"names {total.names_right}/{total.names_expected} funds {total.rel_found}/{total.rel_expected}"
+              f"+{total.rel_invented} furniture {total.furniture}")
     return total
 
 

@@ -12,13 +12,15 @@ reports).  It keeps only what the text states plainly:
 from __future__ import annotations
 
 import re
+from typing import Optional
 
+from hankeverkko.loaders.anaphora import anaphor, named_projects, sections
 from hankeverkko.loaders.ids import BUSINESS_ID_RE, business_id_valid, project_codes
-from hankeverkko.loaders.prose import line_count, nominative
+from hankeverkko.loaders.prose import blocks, line_count, nominative, sentences
 from hankeverkko.loaders.records import Project, Skipped, SourceDocument, Span
 from hankeverkko.loaders.reference import head_words, legal_forms
-from hankeverkko.loaders.stated import add_statements, checked_business_id, is_heading_like, mention, prose_statements
-from hankeverkko.loaders.statements import _CUE_RE, is_head_token
+from hankeverkko.loaders.stated import add_statements, checked_business_id, is_heading_like, mention
+from hankeverkko.loaders.statements import _CUE_RE, define_abbreviations, is_head_token, read_sentence
 from hankeverkko.loaders.text import Line, normalise_space
 
 __all__ = ["KIND", "DESCRIPTION", "score", "load", "typed_names"]
@@ -99,17 +101,74 @@ def load(lines: list[Line], source: str) -> SourceDocument:
             raw = m.group(1) or m.group(2)
             if not business_id_valid(raw):
                 checked_business_id(doc, raw, ln.no, ln.text)
-    last_code: dict[int, str] = {}
-    for no, bi, sentence, found in prose_statements(lines):
-        codes = project_codes(sentence)
-        code = codes[0].code if codes else last_code.get(bi)
-        if code is None:
-            doc.skipped.append(Skipped(source, no, normalise_space(sentence)[:200],
-                                       "participation stated without a project code to tie it to",
-                                       looks_like_entry=True))
-            continue
-        last_code[bi] = code
-        add_statements(doc, projects[code].participants, code, found, no)
+    _tie_statements(doc, lines, projects)
     doc.projects = list(projects.values())
     return doc
 
+
+def _code_for(st, codes) -> Optional[str]:
+    """The code a statement is about among the codes of its sentence: the object after
+    the verb when the organisation is the subject, else the last code before the cue,
+    else the first after it."""
+    if len(codes) == 1:
+        return codes[0].code
+    if st.subject:
+        after = [c for c in codes if c.start > st.at]
+        if after:
+            return after[0].code
+    before = [c for c in codes if c.start < st.at]
+    return (before[-1] if before else codes[0]).code
+
+
+def _tie_statements(doc: SourceDocument, lines: list[Line], projects: dict[str, Project]) -> None:
+    """Tie each cue statement to a project: a code in its sentence; else, when the
+    sentence refers back ('Hanketta', 'Sitä') or stays in the paragraph, the project
+    named last in the same section (never across a heading, masthead or navigation
+    line) or the document's only project; 'Hankkeita' ties to every project of the
+    section.  Names printed with codes become the projects' names."""
+    text = "\n".join(ln.text for ln in lines)
+    abbreviations = define_abbreviations(" ".join(text.split()))
+    only = next(iter(projects)) if len(projects) == 1 else None
+    for run, furniture in sections(lines):
+        if furniture:
+            continue
+        named: list[str] = []                     # codes named in this section, in order
+        for block in blocks(run):
+            in_block = False
+            for sentence in sentences(block.text):
+                codes = project_codes(sentence)
+                for code, name in named_projects(sentence):
+                    p = projects.get(code)
+                    if p is not None and p.name == p.code:
+                        p.name = name
+                found = read_sentence(sentence, abbreviations)
+                if found:
+                    no = _line_of(lines, block, found[0])
+                    ref = anaphor(sentence)
+                    if codes:
+                        groups: dict[str, list] = {}
+                        for st in found:
+                            groups.setdefault(_code_for(st, codes), []).append(st)
+                    elif ref == "all" and named:
+                        groups = {c: found for c in named}
+                    elif named and (in_block or ref):
+                        groups = {named[-1]: found}
+                    elif only and ref:
+                        groups = {only: found}
+                    else:
+                        doc.skipped.append(Skipped(doc.path, no, normalise_space(sentence)[:200],
+                                                   "participation stated without a project code to tie it to",
+                                                   looks_like_entry=True))
+                        groups = {}
+                    for code, sts in groups.items():
+                        add_statements(doc, projects[code].participants, code, sts, no)
+                for c in codes:
+                    if c.code in named:
+                        named.remove(c.code)
+                    named.append(c.code)
+                    in_block = True
+
+
+def _line_of(lines: list[Line], block, st) -> int:
+    word = (st.printed or st.organisation).split()[0]
+    return next((ln.no for ln in lines if block.first <= ln.no <= block.last and word in ln.text), block.first)

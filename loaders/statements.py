@@ -47,6 +47,8 @@ class Statement:
     cue: str                      # the cue as printed
     business_id: Optional[str] = None   # a Y-tunnus printed with the name, as printed (unchecked)
     printed: Optional[str] = None       # the name as printed when it differs
+    at: int = -1                        # where the cue starts in the sentence
+    subject: bool = False               # read from the subject: the object after the verb is a project
 
 
 #: (cue, role, where the names are): grammar of Finnish project prose
@@ -58,16 +60,23 @@ CUES: tuple[tuple[str, str, str], ...] = (
     (r"toteuttavat\s+yhdessä", "implementer", "before"),
     (r"toteuttajaksi\s+valittiin|toteuttajana\s+(?:toimii|on)", "implementer", "after"),
     (r"toteuttaa", "implementer", "after"),
-    (r"(?:yhteistyö)?kumppane(?:ina|iksi|ita|ja|it)", "partner", "after"),
+    (r"(?:yhteistyö)?kumppane(?:ina|iksi|ita|ja|it)|(?:yhteistyö)?kumppani(?:na|ksi|naan)", "partner", "after"),
     (r"yhteistyötaho(?:naan|na|ina|t)?", "partner", "after"),
     (r"yhteistyössä", "partner", "after"),
-    (r"rahoitta(?:a|vat)|rahoittajana\s+(?:toimii|on)", "funder", "after"),
+    (r"rahoitta(?:a|vat)|rahoitti(?:vat)?|rahoittajana\s+(?:toimii|on|oli)", "funder", "after"),
 )
 _CUE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?:" + "|".join(f"(?P<c{i}>{c})" for i, (c, _, _) in enumerate(CUES))
                      + r")(?![\wåäöÅÄÖ-])", re.I)
 _ABBR_TOKEN_RE = re.compile(r"^\(([A-ZÅÄÖ][A-ZÅÄÖ0-9-]{1,9})\)([.,;:]?)$")
 _BID_PAREN_RE = re.compile(r"\(\s*Y-tunnus:?\s*(" + BUSINESS_ID_RE.pattern + r")\s*\)")
 _STOP_WORDS = ("hank", "projekt")        # capitalised sentence words that are never names
+#: verbs whose subject is the organisation when their object is a project ('X koordinoi Y-hanketta')
+_VERB_ROLES = ("main", "implementer", "funder")
+#: a project as the object right after a verb: '... -hanketta', 'hanketta', 'projektia', a code
+_PROJECT_OBJECT_RE = re.compile(r"^[^,;.]{0,120}?(?:hanke(?:tta|ttaan)|projektia|hankkeita)(?![\wåäö])", re.I)
+#: a relative pronoun or anaphor just before a verb: the names come after it ('jota toteuttavat yhdessä A ja B')
+_RELATIVE_RE = re.compile(r"(?:\b(?:jota|jonka|joita|joiden|jossa|joissa|sitä|sen|niitä)|hanke(?:tta|en)?|hankkeen|"
+                          r"hankkeita|projektia|projektin)\s*$", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -214,6 +223,35 @@ def _shared_heads(items: list[tuple[list[str], Optional[str], Optional[str]]]):
     return out
 
 
+def _code_first(text: str) -> bool:
+    hits = project_codes(text)
+    return bool(hits) and not text[:hits[0].start].strip(" (")
+
+
+def _subject(before: str) -> str:
+    """The organisation names that end ``before`` (the subject of a verb): the run of
+    capitalised words, head words, lowercase genitives before a head, 'ja' and commas
+    back to the first other word ('Hankkeessa ovat mukana myös Alfan ja Beetan kunnat'
+    -> 'Alfan ja Beetan kunnat')."""
+    before = re.split(r"[;:]|\)\s*,|,\s+(?:ja|sekä|mutta)\s", before)[-1]
+    toks = before.split()
+    k = len(toks)
+    nxt_head = False
+    while k > 0:
+        t = toks[k - 1]
+        w = t.strip(",")
+        if _capital(w) or is_head_token(w) or _ABBR_TOKEN_RE.match(w) or _BID_PAREN_RE.search(w):
+            nxt_head = is_head_token(w)
+        elif w.casefold() in ("ja", "sekä") and k < len(toks):
+            nxt_head = False
+        elif w.endswith("n") and w[:1].islower() and nxt_head and not w.casefold().startswith(_STOP_WORDS):
+            pass                        # 'Omegan sosiaalialan osaamiskeskus'
+        else:
+            break
+        k -= 1
+    return " ".join(toks[k:])
+
+
 def define_abbreviations(text: str) -> dict[str, str]:
     """Abbreviations the text defines after a name: 'Epsilonin laitos (EL)' -> EL.
 
@@ -249,21 +287,30 @@ def read_sentence(sentence: str, abbreviations: Optional[dict[str, str]] = None)
     for n, m in enumerate(cues):
         idx = int(m.lastgroup[1:])
         _, role, where = CUES[idx]
-        if m.group(0).casefold() == "toteuttaa" and not re.search(r"\b(?:hank|projekt)\w*", sentence[:m.start()], re.I):
-            continue
         prev_end = cues[n - 1].end() if n else 0
         nxt = cues[n + 1].start() if n + 1 < len(cues) else len(sentence)
         after = sentence[m.end():nxt]
+        before = sentence[prev_end:m.start()]
+        # 'X koordinoi Y -hanketta (S3...)': the object is a project, the organisation is the subject
+        subject = role in _VERB_ROLES and not CUES[idx][0].startswith("rahoittajana") and bool(
+            _PROJECT_OBJECT_RE.match(after) or _code_first(after))
+        if m.group(0).casefold() == "toteuttaa" and not subject and \
+                not re.search(r"\b(?:hank|projekt)\w*", sentence[:m.start()], re.I):
+            continue
         if CUES[idx][0] == "yhteistyössä":
             after = re.split(r"\bkanssa\b", after)[0]
-        items = [] if where == "before" else _shared_heads(_items(after))
-        if not items:
-            before = sentence[prev_end:m.start()]
-            items = [it for it in _shared_heads(_items(before)) if is_head_token(it[0][-1]) or
+        elif role in ("main", "implementer"):
+            # 'Hankkeen toteuttaa A yhdessä B:n kanssa': B co-implements
+            after = re.sub(r"\s+yhdessä\s+([^.;]{1,120}?)\s+kanssa\b", r" ja \1", after)
+        relative = bool(_RELATIVE_RE.search(before))
+        items = [] if subject or (where == "before" and not relative) else _shared_heads(_items(after))
+        if not items and not (relative and where == "after"):
+            items = [it for it in _shared_heads(_items(_subject(before))) if is_head_token(it[0][-1]) or
                      _bare(it[0][-1]) in abbreviations]
         for toks, _abbr, bid in items:
             if toks[0].casefold().startswith(_STOP_WORDS):
                 continue
             name, printed = _name(toks, abbreviations)
-            out.append(Statement(name, role, m.group(0), bid, printed if printed != name else None))
+            out.append(Statement(name, role, m.group(0), bid, printed if printed != name else None,
+                                 m.start(), subject))
     return out

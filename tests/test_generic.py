@@ -54,3 +54,44 @@ def test_statement_without_a_code_is_skipped_with_a_reason():
     doc = generic.load(read_lines("Hanketta hallinnoi Alfalan kaupunki.\n"), "x.txt")
     assert doc.projects == []
     assert doc.skipped and doc.skipped[0].looks_like_entry and "project code" in doc.skipped[0].reason
+
+
+def _gen(text):
+    return generic.load(read_lines(text), "x.txt")
+
+
+def test_anaphor_ties_to_the_project_named_before_and_names_are_read():
+    doc = _gen("Uutiset\n\nAlfan askeleet -hanke (S30001) alkoi keväällä. Hanketta hallinnoi Beetan kaupunki, ja "
+               "osatoteuttajina ovat Gamman ammattiopisto ja Deltan kansanopisto. Hanketta rahoittaa Etan ELY-keskus.\n\n"
+               "Hankkeessa ovat mukana myös Zetan ja Thetan kunnat kumppaneina.\n")
+    p = doc.projects[0]
+    assert (p.code, p.name) == ("S30001", "Alfan askeleet")
+    assert [(x.organisation, x.role) for x in p.participants] == [
+        ("Beetan kaupunki", "main"), ("Gamman ammattiopisto", "sub"), ("Deltan kansanopisto", "sub"),
+        ("Zetan kunta", "partner"), ("Thetan kunta", "partner")]
+    assert [(r.subject, r.predicate, r.object) for r in doc.relations] == [("Etan ELY-keskus", "funds", "S30001")]
+
+
+def test_subject_of_a_verb_whose_object_is_a_project_and_a_relative_clause():
+    doc = _gen("Iotan yliopisto koordinoi valtakunnallista Kapan tiet -koordinaatiohanketta (S30002), jota toteuttavat "
+               "yhdessä Iotan yliopisto ja Lambdan ammattikorkeakoulu Oy.\n")
+    p = doc.projects[0]
+    assert p.name == "Kapan tiet"
+    assert [(x.organisation, x.role) for x in p.participants] == [
+        ("Iotan yliopisto", "main"), ("Lambdan ammattikorkeakoulu Oy", "implementer")]
+    assert "Kapan" not in {o.name for o in doc.organisations}
+
+
+def test_no_anaphor_across_a_heading():
+    doc = _gen("Myyn polut (S30003). Hanketta hallinnoi Nyyn kaupunki.\n\nMuita uutisia\n\n"
+               "Ksiin avaimet (S30004) jatkuu.\n\nToinen otsikko\n\nHanketta hallinnoi Omikronin kunta.\n")
+    assert [x.organisation for p in doc.projects for x in p.participants] == ["Nyyn kaupunki"]
+    assert doc.skipped and "project code" in doc.skipped[-1].reason
+
+
+def test_two_projects_in_one_sentence_each_get_their_subject():
+    doc = _gen("Piin kaupunki hallinnoi Rhon tie -hanketta (S30005), ja Sigman yliopisto koordinoi Taun verkko "
+               "-koordinaatiohanketta (S30006). Hankkeita rahoittaa Upsilonin ELY-keskus.\n")
+    got = {p.code: [(x.organisation, x.role) for x in p.participants] for p in doc.projects}
+    assert got == {"S30005": [("Piin kaupunki", "main")], "S30006": [("Sigman yliopisto", "main")]}
+    assert {r.object for r in doc.relations} == {"S30005", "S30006"}

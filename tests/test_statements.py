@@ -49,3 +49,17 @@ def test_no_backtracking_on_long_tokens():
     read_sentence(long)
     define_abbreviations(long + " (AB)")
     assert time.perf_counter() - t < 2.0
+
+
+def test_subject_when_the_object_is_a_project():
+    from hankeverkko.loaders.statements import read_sentence
+    got = [(s.organisation, s.role, s.subject) for s in read_sentence(
+        "Alfan yliopisto koordinoi Beetan polut -koordinaatiohanketta (S30011).")]
+    assert got == [("Alfan yliopisto", "main", True)]
+    got = [(s.organisation, s.role) for s in read_sentence(
+        "Hankkeen toteuttaa Gamman yliopisto yhdessä Deltan ammattikorkeakoulun kanssa.")]
+    assert got == [("Gamman yliopisto", "implementer"), ("Deltan ammattikorkeakoulu", "implementer")]
+    got = [(s.organisation, s.role) for s in read_sentence("Hankkeessa ovat mukana myös Etan ja Zetan kunnat kumppaneina.")]
+    assert got == [("Etan kunta", "partner"), ("Zetan kunta", "partner")]
+    got = [(s.organisation, s.role) for s in read_sentence("Hankkeen kumppanina on Thetan kauppakamari.")]
+    assert got == [("Thetan kauppakamari", "partner")]
