@@ -5,6 +5,8 @@ reports).  It keeps only what the text states plainly:
   is named by its code only — a page title, site name or heading never becomes one;
 * Y-tunnus printed with a name, when the check digit holds (else a skipped note);
 * organisation names it can type: ending in a head word or legal form of the data files;
+* participations printed as labelled fields ('Päätoteuttaja: X', 'Osatoteuttajat: Y ja Z',
+  'Kumppanit:', 'Rahoittaja:'; :mod:`loaders.labelled`), tied to the code printed above them;
 * participations stated with a cue phrase (:mod:`loaders.statements`), tied to the
   code in the same sentence or, failing that, the last code earlier in the paragraph.
   A statement with no code to tie it to is recorded as skipped.
@@ -16,8 +18,9 @@ from typing import Optional
 
 from hankeverkko.loaders.anaphora import anaphor, named_projects, sections
 from hankeverkko.loaders.ids import BUSINESS_ID_RE, business_id_valid, project_codes
+from hankeverkko.loaders.labelled import labelled_fields
 from hankeverkko.loaders.prose import blocks, line_count, nominative, sentences
-from hankeverkko.loaders.records import Project, Skipped, SourceDocument, Span
+from hankeverkko.loaders.records import Participation, Project, Relation, Skipped, SourceDocument, Span
 from hankeverkko.loaders.reference import head_words, legal_forms
 from hankeverkko.loaders.stated import add_statements, checked_business_id, is_heading_like, mention
 from hankeverkko.loaders.statements import _CUE_RE, define_abbreviations, is_head_token, read_sentence
@@ -27,8 +30,11 @@ __all__ = ["KIND", "DESCRIPTION", "score", "load", "typed_names"]
 
 KIND = "generic"
 DESCRIPTION = ("any other text (fallback): project codes, valid Y-tunnus, typed organisation names and "
-               "participations stated with cue phrases, nothing else")
+               "participations printed as labelled fields or stated with cue phrases, nothing else")
 
+#: a 'Hankekoodi: S30001' line, and any short 'Label: value' field line
+_CODE_FIELD_RE = re.compile(r"^\s*(?:hankekoodi|projektikoodi|hanketunnus)\s*:", re.I)
+_FIELD_LINE_RE = re.compile(r"^\s*[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö -]{1,40}:\s*\S")
 _BID_WITH_NAME_RE = re.compile(r"\(\s*Y-tunnus\s*:?\s*(" + BUSINESS_ID_RE.pattern + r")\s*\)|"
                                r"\bY-tunnus\s*:?\s*(" + BUSINESS_ID_RE.pattern + r")")
 
@@ -101,9 +107,39 @@ def load(lines: list[Line], source: str) -> SourceDocument:
             raw = m.group(1) or m.group(2)
             if not business_id_valid(raw):
                 checked_business_id(doc, raw, ln.no, ln.text)
+    fields_read = _fields(doc, lines, projects)
     _tie_statements(doc, lines, projects)
+    doc.skipped = [s for s in doc.skipped if s.line not in fields_read]    # read as a field instead
     doc.projects = list(projects.values())
     return doc
+
+
+def _fields(doc: SourceDocument, lines: list[Line], projects: dict[str, Project]) -> set[int]:
+    """Participations printed as labelled fields ('Päätoteuttaja: X'), tied to the
+    code printed above them or the page's only project; the lines read."""
+    only = next(iter(projects)) if len(projects) == 1 else None
+    read: set[int] = set()
+    for f in labelled_fields(lines):
+        code = f.code if f.code in projects else only
+        if code is None:
+            doc.skipped.append(Skipped(doc.path, f.line, ", ".join(f.names)[:200],
+                                       "labelled field without a project code to tie it to",
+                                       looks_like_entry=True))
+            continue
+        project = projects[code]
+        read.add(f.line)
+        if f.role == "name":
+            if project.name == project.code:
+                project.name = f.names[0]
+            continue
+        for name in f.names:
+            mention(doc, name, f.line)
+            if f.role == "funder":
+                doc.relations.append(Relation(name, "organisation", "funds", code, "project",
+                                              Span(doc.path, f.line, f.line)))
+            elif not any(x.organisation == name for x in project.participants):
+                project.participants.append(Participation(name, f.role, line=f.line, evidence="card_field"))
+    return read
 
 
 def _code_for(st, codes) -> Optional[str]:
@@ -129,10 +165,16 @@ def _tie_statements(doc: SourceDocument, lines: list[Line], projects: dict[str, 
     text = "\n".join(ln.text for ln in lines)
     abbreviations = define_abbreviations(" ".join(text.split()))
     only = next(iter(projects)) if len(projects) == 1 else None
+    carried: list[str] = []         # the code of a 'Hankekoodi: X' field line above this section
     for run, furniture in sections(lines):
         if furniture:
+            codes_here = [c.code for ln in run if _CODE_FIELD_RE.match(ln.text) for c in project_codes(ln.text)]
+            if codes_here:
+                carried = codes_here[-1:]
+            elif not any(_FIELD_LINE_RE.match(ln.text) for ln in run if ln.text.strip()):
+                carried = []        # a heading: the next story starts
             continue
-        named: list[str] = []                     # codes named in this section, in order
+        named: list[str] = list(carried)          # codes named in this section, in order
         for block in blocks(run):
             in_block = False
             for sentence in sentences(block.text):
