@@ -36,7 +36,7 @@ def test_the_tour_only_imports_and_calls_the_library():
     assert imported <= {"hankeverkko", "pathlib", "IPython"}, imported
     assert "SELECT" not in source
     for step in ("build_sources", "theme_overview", "prepare_map(graph, theme=", "prepare_map(graph, org=",
-                 "period_continuity", "export_network"):
+                 "period_continuity", "export_network", "make_report(graph", "tamk_card.txt"):
         assert step in source, step
 
 
