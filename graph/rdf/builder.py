@@ -35,6 +35,7 @@ class Builder:
         self.theme_names: dict[str, URIRef] = {}
         self.unstated_groups: dict[str, list[int]] = {}
         self.coded = _coded_projects(docs)
+        self._by_key: Optional[dict[str, Project]] = None
 
     def add(self, s, p, o):
         """Add a triple; a missing end (``None``: a rejected organisation name) adds nothing."""
@@ -49,12 +50,16 @@ class Builder:
         self.add(node, RDFS.label, Literal(name, lang=lang or _lang(name)))
 
     def project_by_name(self, name: str) -> URIRef:
-        for doc in self.docs:
-            for p in doc.projects:
-                if _key(p.name) == _key(name) or (p.code and _key(p.code) == _key(name)) or \
-                        (p.acronym and _key(p.acronym) == _key(name)):
-                    return self.project_node(p)
-        return project_iri(None, name)
+        """The first project (in document order) whose name, code or acronym has the key of ``name``."""
+        if self._by_key is None:            # built once: a scan per call grew with projects x relations
+            self._by_key = {}
+            for doc in self.docs:
+                for p in doc.projects:
+                    for text in (p.name, p.code, p.acronym):
+                        if text or text is p.name:
+                            self._by_key.setdefault(_key(text), p)
+        p = self._by_key.get(_key(name))
+        return self.project_node(p) if p is not None else project_iri(None, name)
 
     def project_node(self, p: Project) -> URIRef:
         """A project's IRI; a project printed without a code that names (by acronym
