@@ -113,6 +113,9 @@ def _merge_exact(cl: _Clusters, nodes: list[_Node], review: list) -> set[tuple]:
 #: a block with more members than this is not compared pairwise (its pairs are
 #: counted in the warnings); pairs sharing a smaller block are still compared there
 BLOCK_CAP = 1500
+#: in a block, a name is assessed against at most this many of its closest names
+#: (by fuzzy score; either side's choice counts), so work grows with names, not pairs
+NEIGHBOURS = 12
 #: the review queue lists the best pairs only; the total is in the warnings
 REVIEW_CAP = 500
 
@@ -121,7 +124,8 @@ def _candidate_pairs(nodes: list[_Node], skipped: list[int]) -> list[tuple[int, 
     """Index pairs worth the full rules: names sharing a blocking key (a distinctive
     word) whose fuzzy score reaches REVIEW_SCORE (scored per block in C by
     rapidfuzz) or whose distinctive words are the same (perhaps inflected);
-    below that nothing can come of a pair but 'apart'. Blocks larger than
+    below that nothing can come of a pair but 'apart'. A name with more than
+    :data:`NEIGHBOURS` close names in a block keeps its closest. Blocks larger than
     :data:`BLOCK_CAP` are left out; ``skipped`` gets [blocks, pairs] left out."""
     blocks: dict[str, list[int]] = defaultdict(list)
     keys_of: list[set[str]] = []
@@ -142,6 +146,12 @@ def _candidate_pairs(nodes: list[_Node], skipped: list[int]) -> list[tuple[int, 
         toks = [nodes[i].parsed.sorted_tokens for i in members]
         close = np.maximum(cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE),
                            cdist(toks, toks, scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE))
+        np.fill_diagonal(close, 0)
+        if len(members) > NEIGHBOURS + 1 and (np.count_nonzero(close, axis=1) > NEIGHBOURS).any():
+            keep = np.zeros(close.shape, dtype=bool)     # each row's NEIGHBOURS best, ties by position
+            best = np.argsort(-close, axis=1, kind="stable")[:, :NEIGHBOURS]
+            np.put_along_axis(keep, best, True, axis=1)
+            close = np.where(keep | keep.T, close, 0)
         xs, ys = np.nonzero(np.triu(close, 1))
         pairs.update(zip(np.asarray(members)[xs].tolist(), np.asarray(members)[ys].tolist()))
     pairs |= _same_word_pairs(nodes, keys_of, big)
