@@ -76,6 +76,7 @@ def _inflected_head(tok: str) -> tuple[Optional[Head], str]:
     return None, tok
 
 
+@lru_cache(maxsize=65536)
 def _head_of_token(tok: str) -> tuple[Optional[Head], str]:
     """(head, distinctive prefix) of one folded token; a compound keeps its prefix.
 

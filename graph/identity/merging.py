@@ -14,7 +14,7 @@ from rapidfuzz.process import cdist
 
 from hankeverkko.graph.identity.clusters import _Clusters, _compatible, _Node
 from hankeverkko.graph.identity.entities import _ID_SUFFIX, ReviewPair, _norm
-from hankeverkko.graph.identity.inflection import same_word
+from hankeverkko.graph.identity.inflection import inflected_forms, same_word
 from hankeverkko.graph.identity.matching import REVIEW_SCORE, assess
 from hankeverkko.graph.identity.names import blocking_keys, initials, parse
 from hankeverkko.graph.identity.review import Decision
@@ -110,29 +110,82 @@ def _merge_exact(cl: _Clusters, nodes: list[_Node], review: list) -> set[tuple]:
     return ambiguous_nodes
 
 
-def _candidate_pairs(nodes: list[_Node]) -> list[tuple[int, int]]:
+#: a block with more members than this is not compared pairwise (its pairs are
+#: counted in the warnings); pairs sharing a smaller block are still compared there
+BLOCK_CAP = 1500
+#: in a block, a name is assessed against at most this many of its closest names
+#: (by fuzzy score; either side's choice counts), so work grows with names, not pairs
+NEIGHBOURS = 12
+#: the review queue lists the best pairs only; the total is in the warnings
+REVIEW_CAP = 500
+
+
+def _candidate_pairs(nodes: list[_Node], skipped: list[int]) -> list[tuple[int, int]]:
     """Index pairs worth the full rules: names sharing a blocking key (a distinctive
     word) whose fuzzy score reaches REVIEW_SCORE (scored per block in C by
     rapidfuzz) or whose distinctive words are the same (perhaps inflected);
-    below that nothing can come of a pair but 'apart'."""
+    below that nothing can come of a pair but 'apart'. A name with more than
+    :data:`NEIGHBOURS` close names in a block keeps its closest. Blocks larger than
+    :data:`BLOCK_CAP` are left out; ``skipped`` gets [blocks, pairs] left out."""
     blocks: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[set[str]] = []
     for i, n in enumerate(nodes):          # nodes are sorted: index order is id order
-        if not n.parsed.bare_acronym:
-            for b in blocking_keys(n.parsed):
-                blocks[b].append(i)
+        keys = blocking_keys(n.parsed) if not n.parsed.bare_acronym else set()
+        keys_of.append(keys)
+        for b in keys:
+            blocks[b].append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
+    big: set[str] = set()
+    for b, members in blocks.items():
         if len(members) < 2:
             continue
-        parsed = [nodes[i].parsed for i in members]
-        close = np.maximum(
-            cdist([p.key for p in parsed], [p.key for p in parsed], scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE),
-            cdist([p.sorted_tokens for p in parsed], [p.sorted_tokens for p in parsed], scorer=fuzz.ratio,
-                  score_cutoff=REVIEW_SCORE))
-        pairs |= {(members[x], members[y]) for x, y in zip(*np.nonzero(np.triu(close, 1)))}
-        pairs |= {(members[x], members[y]) for x, y in combinations(range(len(members)), 2)
-                  if _same_words(parsed[x].distinctive, parsed[y].distinctive)}
+        if len(members) > BLOCK_CAP:
+            big.add(b)
+            continue
+        keys = [nodes[i].parsed.key for i in members]
+        toks = [nodes[i].parsed.sorted_tokens for i in members]
+        close = np.maximum(cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE),
+                           cdist(toks, toks, scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE))
+        np.fill_diagonal(close, 0)
+        if len(members) > NEIGHBOURS + 1 and (np.count_nonzero(close, axis=1) > NEIGHBOURS).any():
+            keep = np.zeros(close.shape, dtype=bool)     # each row's NEIGHBOURS best, ties by position
+            best = np.argsort(-close, axis=1, kind="stable")[:, :NEIGHBOURS]
+            np.put_along_axis(keep, best, True, axis=1)
+            close = np.where(keep | keep.T, close, 0)
+        xs, ys = np.nonzero(np.triu(close, 1))
+        pairs.update(zip(np.asarray(members)[xs].tolist(), np.asarray(members)[ys].tolist()))
+    pairs |= _same_word_pairs(nodes, keys_of, big)
+    if big:
+        skipped += [len(big), sum(len(blocks[b]) * (len(blocks[b]) - 1) // 2 for b in big)]
     return sorted(pairs)
+
+
+def _same_word_pairs(nodes: list[_Node], keys_of: list[set[str]], big: set[str]) -> set[tuple[int, int]]:
+    """Pairs sharing a block (not a capped one) whose distinctive words are the same,
+    each perhaps inflected: found through an index of every word's inflected forms
+    (``same_word(t, u)`` is ``u`` among the forms of ``t`` or the other way round),
+    not by comparing all pairs of a block."""
+    forms: dict[str, set[int]] = defaultdict(set)       # a form -> nodes with a word that has it
+    for i, n in enumerate(nodes):
+        if keys_of[i] and n.parsed.distinctive:
+            for t in n.parsed.distinctive:
+                forms[t].add(i)
+                for f in inflected_forms(t):
+                    forms[f].add(i)
+    out: set[tuple[int, int]] = set()
+    for i, n in enumerate(nodes):
+        d = n.parsed.distinctive
+        if not keys_of[i] or not d:
+            continue
+        # a partner has a word u with u == d[0], u a form of d[0], or d[0] a form of u
+        cands = set(forms.get(d[0], ()))
+        for f in inflected_forms(d[0]):
+            cands |= forms.get(f, set())
+        for j in cands:
+            if j > i and len(nodes[j].parsed.distinctive) == len(d) and (keys_of[i] & keys_of[j]) - big \
+                    and _same_words(d, nodes[j].parsed.distinctive):
+                out.add((i, j))
+    return out
 
 
 def _same_words(da: tuple[str, ...], db: tuple[str, ...]) -> bool:
@@ -141,10 +194,17 @@ def _same_words(da: tuple[str, ...], db: tuple[str, ...]) -> bool:
         all(any(same_word(u, t) for t in da) for u in db)
 
 
-def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: set[tuple]):
+def _merge_similar(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: set[tuple],
+                   warnings: list[str]):
     """Fuzzy scoring between candidate pairs; an ambiguous name is never merged automatically."""
     merges = []
-    for i, j in _candidate_pairs(nodes):
+    skipped: list[int] = []
+    candidates = _candidate_pairs(nodes, skipped)
+    if skipped:
+        warnings.append(f"{skipped[0]} block(s) of names sharing a word have more than {BLOCK_CAP} names: "
+                        f"their {skipped[1]} name pairs were not compared there (pairs that also share "
+                        f"a smaller block were)")
+    for i, j in candidates:
         a, b = nodes[i].id, nodes[j].id
         if cl.find(a) != cl.find(b):
             verdict, s, reason = assess(nodes[i].parsed, nodes[j].parsed)
@@ -171,6 +231,12 @@ def _merge_acronyms(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: 
         for p in map(parse, n.displays):
             if p.acronym and not p.bare_acronym:
                 holders[p.acronym.casefold()].add(n.id)
+    by_initials: dict[str, list[_Node]] = defaultdict(list)     # built once, in node order
+    if any(n.parsed.bare_acronym and not n.parsed.alias for n in nodes):
+        for m in nodes:
+            if not m.parsed.bare_acronym and len(m.parsed.tokens) >= 2:
+                for acr in initials(m.parsed):
+                    by_initials[acr].append(m)
     for n in nodes:
         p = n.parsed
         if not p.bare_acronym or p.alias:
@@ -184,14 +250,14 @@ def _merge_acronyms(cl: _Clusters, nodes: list[_Node], review: list, ambiguous: 
         elif roots:
             review += [(n.id, h, 100.0, "abbreviation printed with several organisations' names") for h in found]
         else:
-            review += [(n.id, m.id, 100.0, "abbreviation matches the initials of the name") for m in nodes
-                       if m is not n and not m.parsed.bare_acronym and len(m.parsed.tokens) >= 2
-                       and acr in initials(m.parsed) and cl.find(m.id) != cl.find(n.id)]
+            review += [(n.id, m.id, 100.0, "abbreviation matches the initials of the name")
+                       for m in by_initials.get(acr, ()) if m is not n and cl.find(m.id) != cl.find(n.id)]
 
 
-def _review_queue(cl: _Clusters, review: list) -> list[ReviewPair]:
+def _review_queue(cl: _Clusters, review: list, warnings: list[str]) -> tuple[list[ReviewPair], int]:
     """Open pairs only (not merged, not kept apart by a decision or by two
-    business IDs), the best pair per two clusters."""
+    business IDs), the best pair per two clusters; the best :data:`REVIEW_CAP`
+    of them, and how many there were."""
     best: dict[frozenset, tuple] = {}
     for a, b, s, reason in review:
         if cl.find(a) == cl.find(b) or cl.conflict(a, b) in (cl.KEPT_APART, cl.TWO_IDS):
@@ -201,4 +267,8 @@ def _review_queue(cl: _Clusters, review: list) -> list[ReviewPair]:
         cand = (-s, na, nb, reason)
         if k not in best or cand < best[k]:
             best[k] = cand
-    return [ReviewPair(a, b, -neg, reason) for neg, a, b, reason in sorted(best.values())]
+    ranked = sorted(best.values())
+    if len(ranked) > REVIEW_CAP:
+        warnings.append(f"{len(ranked)} organisation pairs are close enough to review; the review queue "
+                        f"lists the {REVIEW_CAP} with the highest scores")
+    return [ReviewPair(a, b, -neg, reason) for neg, a, b, reason in ranked[:REVIEW_CAP]], len(ranked)

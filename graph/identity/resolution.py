@@ -85,9 +85,9 @@ def resolve(mentions: Iterable[NameMention],
     applied = _apply_decisions(cl, nodes, _as_decisions(decisions), warnings)
     _merge_stated(cl, nodes, stated)
     ambiguous = _merge_exact(cl, nodes, review)
-    _merge_similar(cl, nodes, review, ambiguous)
+    _merge_similar(cl, nodes, review, ambiguous, warnings)
     _merge_acronyms(cl, nodes, review, ambiguous)
-    queue = _review_queue(cl, review)
+    queue, review_total = _review_queue(cl, review, warnings)
 
     groups = cl.groups()
     entities = [_entity(g) for g in groups]
@@ -102,4 +102,4 @@ def resolve(mentions: Iterable[NameMention],
         for n in g:              # a name printed for several IDs: the one without an ID, else the first by key
             for k in {_norm(m.name) for m in n.mentions} | {_norm(d) for d in n.displays} | {"k:" + n.id[0]}:
                 index.setdefault(k, e)
-    return Resolution(sorted(entities, key=lambda e: e.key), queue, index, warnings, applied)
+    return Resolution(sorted(entities, key=lambda e: e.key), queue, index, warnings, applied, review_total)

@@ -109,5 +109,6 @@ def summarise(result: BuildResult, files: list[FileReport]) -> BuildSummary:
             d.name, d.kind, count("Project"), count("Theme"), count("Organisation"), d.used_list_lines,
             len(d.skipped),
             [f"{s.source}:{s.line}: {s.text[:80]!r} ({s.reason})" for s in d.skipped if s.looks_like_entry]))
-    return BuildSummary(len(g), classes, sources, list(result.warnings), len(result.resolution.review_queue),
+    return BuildSummary(len(g), classes, sources, list(result.warnings),
+                        max(result.resolution.review_total, len(result.resolution.review_queue)),
                         files=files)

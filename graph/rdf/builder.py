@@ -39,6 +39,7 @@ class Builder:
         #: how spans and mentions name a document -> its IRI; the document being built
         self.sources = {key: document_iri(d) for key, d in zip(source_keys(docs), docs)}
         self.current: Optional[SourceDocument] = None
+        self._by_key: Optional[dict[str, list]] = None
 
     def source(self, name: str) -> URIRef:
         """The IRI of the document a span or mention names (the document being
@@ -63,9 +64,14 @@ class Builder:
         """The project a relation names by code, full name or acronym: the one project of
         any source that matches exactly; several matches go to the warnings (to review)
         and the name gets its own node, never an arbitrary one of them."""
+        if self._by_key is None:            # built once: a scan per call grew with projects x relations
+            self._by_key = {}
+            for doc in self.docs:
+                for p in doc.projects:
+                    for text in {_key(p.name), _key(p.code or ""), _key(p.acronym or "")}:
+                        self._by_key.setdefault(text, []).append(p)
         key = _key(name)
-        found = sorted({self.project_node(p) for doc in self.docs for p in doc.projects
-                        if key in (_key(p.name), _key(p.code or ""), _key(p.acronym or ""))})
+        found = sorted({self.project_node(p) for p in self._by_key.get(key, ())})
         if len(found) == 1:
             return found[0]
         if found:
