@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from hankeverkko.graph.cli.choices import Vocabulary
 from hankeverkko.loaders import kinds
 
 __all__ = ["COMMANDS", "build", "validate"]
@@ -15,11 +16,10 @@ def _kind_choice(ctx, param, values):
     if not values:
         return None
     every, per_file = None, {}
+    vocabulary = Vocabulary(kinds(), "kind")
     for value in values:
         name, sep, kind = value.rpartition("=")
-        kind = kind.strip()
-        if kind not in kinds():
-            raise click.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(kinds())}")
+        kind = vocabulary.convert(kind.strip(), param, ctx)     # any case, - or _; did you mean
         if sep:
             per_file[name] = kind
         elif every is not None and every != kind:
