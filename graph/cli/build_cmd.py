@@ -69,13 +69,14 @@ def build(sources, out_dir, kind, strict, verbose, decisions, include_officials,
       hankeverkko build folder/ --kind plan.pdf=project-plan --out out/
       hankeverkko build --out out/ --store oxigraph:out/store
     """
+    from hankeverkko.graph.cli.progress import terminal_progress
     from hankeverkko.graph.pipeline import run_build
 
     if store_spec and (not store_spec.startswith("oxigraph:") or store_spec == "oxigraph:"):
         raise click.BadParameter(f"{store_spec!r}: use oxigraph:DIR (to fill a SPARQL server, "
                                  "use `hankeverkko push`)", param_hint="--store")
     result, summary = run_build(sources, out_dir, kind=kind, decisions=decisions,
-                                include_officials=include_officials)
+                                include_officials=include_officials, progress=terminal_progress())
     click.echo(summary.status_table(), err=True)
     for w in summary.warnings:
         click.echo(f"warning: {w}", err=True)

@@ -76,9 +76,10 @@ def _source(graph_file, store_spec):
     if graph_file is not None:
         from hankeverkko.graph.rdf.graphfile import read_graph
         return read_graph(graph_file)
-    from hankeverkko.graph.pipeline import build_sources
+    from hankeverkko.graph.cli.progress import terminal_progress
+    from hankeverkko.graph.pipeline import build_with_reports
     click.echo("No graph file given: building the bundled corpus ...", err=True)
-    return build_sources().graph
+    return build_with_reports(progress=terminal_progress())[0].graph
 
 
 def _warn_if_empty(G) -> None:
@@ -126,6 +127,7 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
       hankeverkko map out/graph.ttl --theme "Jatkuva oppiminen" --width 12cm --dpi 600 --out fig.png
       hankeverkko map --store oxigraph:out/store --out map.html
     """
+    from hankeverkko.graph.cli.progress import status_line
     from hankeverkko.graph.maps.figures import parse_width
     from hankeverkko.graph.maps.render import MapError, prepare_map, write_map
 
@@ -137,7 +139,11 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
                     roles=_roles(roles), org_types=org_types, colour=colour, size=size,
                     seed=seed, title=title)
     _warn_if_empty(m.graph)
-    path = write_map(m, out_file, width_cm=width_cm, dpi=dpi, labels=labels)
+    done = status_line(f"laying out and writing {_count(m.graph.number_of_nodes(), 'organisation')} ...")
+    try:
+        path = write_map(m, out_file, width_cm=width_cm, dpi=dpi, labels=labels)
+    finally:
+        done()
     click.echo(f"{_count(m.graph.number_of_nodes(), 'organisation')}, "
                f"{_count(m.graph.number_of_edges(), 'partnership')}", err=True)
     click.echo(str(path))
