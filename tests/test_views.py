@@ -83,7 +83,7 @@ def test_organisation_type_filter(tiny_graph):
     G = views.co_implementation_graph(g, org_types=["foundation", "Association"])
     assert set(G) == {GAMMA, BETA} and G.number_of_edges() == 0
     assert G.nodes[GAMMA]["type"] == "Foundation" and G.nodes[GAMMA]["type_label"] == "foundation"
-    with pytest.raises(NetworkViewError, match="unknown organisation type 'Pub'.*Municipality"):
+    with pytest.raises(NetworkViewError, match="unknown organisation type 'Pub'.*municipality, joint_municipal_authority"):
         views.co_implementation_graph(g, org_types=["Pub"])
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from hankeverkko.graph.cli.choices import Vocabulary
 from hankeverkko.loaders import kinds
 
 __all__ = ["COMMANDS", "build", "validate"]
@@ -15,11 +16,10 @@ def _kind_choice(ctx, param, values):
     if not values:
         return None
     every, per_file = None, {}
+    vocabulary = Vocabulary(kinds(), "kind")
     for value in values:
         name, sep, kind = value.rpartition("=")
-        kind = kind.strip()
-        if kind not in kinds():
-            raise click.BadParameter(f"unknown kind {kind!r}; choose from {', '.join(kinds())}")
+        kind = vocabulary.convert(kind.strip(), param, ctx)     # any case, - or _; did you mean
         if sep:
             per_file[name] = kind
         elif every is not None and every != kind:
@@ -70,6 +70,7 @@ def build(sources, out_dir, kind, strict, verbose, decisions, include_officials,
       hankeverkko build folder/ --kind plan.pdf=project-plan --out out/
       hankeverkko build --out out/ --store oxigraph:out/store
     """
+    from hankeverkko.graph.cli.progress import terminal_progress
     from hankeverkko.graph.pipeline import run_build
 
     if store_spec and (not store_spec.startswith("oxigraph:") or store_spec == "oxigraph:"):
@@ -83,7 +84,8 @@ def build(sources, out_dir, kind, strict, verbose, decisions, include_officials,
     # new store is loaded beside the old and swapped in right after graph.ttl.
     with replacement(store_spec) if store_spec else nullcontext() as store:
         result, summary = run_build(sources, out_dir, kind=kind, decisions=decisions,
-                                    include_officials=include_officials, store=store)
+                                    include_officials=include_officials, store=store,
+                                    progress=terminal_progress())
     click.echo(summary.status_table(), err=True)
     for w in summary.warnings:
         click.echo(f"warning: {w}", err=True)

@@ -7,8 +7,15 @@ import click
 
 __all__ = ["COMMANDS", "map_command", "network"]
 
+from hankeverkko.graph.cli.choices import Vocabulary
 from hankeverkko.graph.maps.style import PERIOD_CHOICES   # the HTML map's period menu offers the same periods
-ROLE_CHOICES = ("implementer", "main", "sub", "administrator", "partner", "pilot", "steering")
+from hankeverkko.graph.network.vocabulary import ROLES, TYPE_KEYS
+
+ROLE_CHOICES = tuple(ROLES)
+#: what --role means: the roles given replace the default set
+ROLE_HELP = ("Roles that link organisations through a project (repeatable). The roles given replace the "
+             "default, implementer (main, sub, implementer and administrator roles); to add partners, pilot "
+             "municipalities or steering groups, give them with it: --role implementer --role partner.")
 
 
 def _types(ctx, param, value):
@@ -19,6 +26,11 @@ def _types(ctx, param, value):
         raise click.BadParameter(str(e), ctx=ctx, param=param) from e
 
 
+def _roles(roles) -> tuple[str, ...]:
+    """The roles asked for, or the default: implementer."""
+    return tuple(roles) or ("implementer",)
+
+
 def _filters(f):
     """The options every network command shares."""
     for decorator in reversed([
@@ -26,13 +38,12 @@ def _filters(f):
         click.option("--store", "store_spec", metavar="oxigraph:DIR|endpoint:URL", default=None,
                      help="Read an Oxigraph store or a SPARQL endpoint instead of a graph file."),
         click.option("--theme", default=None, help="Only projects of this theme (its label, a unique part of it, or its IRI)."),
-        click.option("--period", type=click.Choice(PERIOD_CHOICES), default=None,
+        click.option("--period", type=Vocabulary(PERIOD_CHOICES, "programme period"), default=None,
                      help="Only projects of this programme period."),
-        click.option("--role", "roles", multiple=True, type=click.Choice(ROLE_CHOICES),
-                     help="Roles that make an organisation part of a project (repeatable; default: "
-                          "implementer = every implementing role)."),
-        click.option("--type", "org_types", multiple=True, callback=_types,
-                     help="Only organisations of this type, e.g. Municipality or ely_centre (repeatable)."),
+        click.option("--role", "roles", multiple=True, type=Vocabulary(ROLE_CHOICES, "role"), help=ROLE_HELP),
+        click.option("--type", "org_types", multiple=True, type=Vocabulary(TYPE_KEYS, "organisation type"),
+                     callback=_types, metavar="TYPE",
+                     help="Only organisations of this type (repeatable): " + ", ".join(TYPE_KEYS) + "."),
         click.option("--seed", type=int, default=0, show_default=True,
                      help="Seed for Louvain clusters and the layout (same seed, same result)."),
     ]):
@@ -65,9 +76,10 @@ def _source(graph_file, store_spec):
     if graph_file is not None:
         from hankeverkko.graph.rdf.graphfile import read_graph
         return read_graph(graph_file)
-    from hankeverkko.graph.pipeline import build_sources
+    from hankeverkko.graph.cli.progress import terminal_progress
+    from hankeverkko.graph.pipeline import build_with_reports
     click.echo("No graph file given: building the bundled corpus ...", err=True)
-    return build_sources().graph
+    return build_with_reports(progress=terminal_progress())[0].graph
 
 
 def _warn_if_empty(G) -> None:
@@ -83,9 +95,9 @@ def _warn_if_empty(G) -> None:
 @click.option("--org", default=None, help="Ego map of this organisation (label, other printed name or IRI).")
 @click.option("--radius", type=click.IntRange(1, 3), default=1, show_default=True,
               help="With --org: partners within this many steps.")
-@click.option("--colour", "--color", "colour", type=click.Choice(["cluster", "type", "theme"]), default="cluster",
+@click.option("--colour", "--color", "colour", type=Vocabulary(["cluster", "type", "theme"], "colouring"), default="cluster",
               show_default=True, help="Colour organisations by collaboration cluster, type or main theme.")
-@click.option("--size", type=click.Choice(["degree", "funding"]), default="degree", show_default=True,
+@click.option("--size", type=Vocabulary(["degree", "funding"], "size measure"), default="degree", show_default=True,
               help="Node size: number of partners, or euros (cost estimates split between partners).")
 @click.option("--title", default=None, help="Heading of the map (default: from the filters).")
 @click.option("--width", default="17cm", show_default=True, metavar="LENGTH",
@@ -115,6 +127,7 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
       hankeverkko map out/graph.ttl --theme "Jatkuva oppiminen" --width 12cm --dpi 600 --out fig.png
       hankeverkko map --store oxigraph:out/store --out map.html
     """
+    from hankeverkko.graph.cli.progress import status_line
     from hankeverkko.graph.maps.figures import parse_width
     from hankeverkko.graph.maps.render import MapError, prepare_map, write_map
 
@@ -123,10 +136,14 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
     except MapError as e:
         raise click.BadParameter(str(e), param_hint="--width") from e
     m = prepare_map(_source(graph_file, store_spec), theme=theme, org=org, radius=radius, period=period,
-                    roles=roles or ("implementer",), org_types=org_types, colour=colour, size=size,
+                    roles=_roles(roles), org_types=org_types, colour=colour, size=size,
                     seed=seed, title=title)
     _warn_if_empty(m.graph)
-    path = write_map(m, out_file, width_cm=width_cm, dpi=dpi, labels=labels)
+    done = status_line(f"laying out and writing {_count(m.graph.number_of_nodes(), 'organisation')} ...")
+    try:
+        path = write_map(m, out_file, width_cm=width_cm, dpi=dpi, labels=labels)
+    finally:
+        done()
     click.echo(f"{_count(m.graph.number_of_nodes(), 'organisation')}, "
                f"{_count(m.graph.number_of_edges(), 'partnership')}", err=True)
     click.echo(str(path))
@@ -136,7 +153,7 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
 @_filters
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the exports (created if missing).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["gexf", "graphml", "csv", "vosviewer"]),
+@click.option("--format", "formats", multiple=True, type=Vocabulary(["gexf", "graphml", "csv", "vosviewer"], "format"),
               help="Export only these formats (repeatable; default: all).")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True,
               help="How many organisations, clusters and brokers to list.")
@@ -161,7 +178,7 @@ def network(graph_file, store_spec, theme, period, roles, org_types, seed, out_d
     from hankeverkko.graph.network.views import co_implementation_graph
 
     G = co_implementation_graph(_source(graph_file, store_spec), theme=theme, period=period,
-                                roles=roles or ("implementer",), org_types=org_types)
+                                roles=_roles(roles), org_types=org_types)
     _warn_if_empty(G)
     summary = summarise(G, seed=seed, top=top)
     written = export_network(summary.graph, out_dir, formats or EXPORT_FORMATS)

@@ -5,6 +5,10 @@ from pathlib import Path
 
 import click
 
+from hankeverkko.graph.cli.choices import Vocabulary
+from hankeverkko.graph.network.organisations import ROLE_GROUPS
+from hankeverkko.graph.network.vocabulary import TYPE_KEYS
+
 __all__ = ["COMMANDS", "orgs"]
 
 
@@ -14,14 +18,15 @@ __all__ = ["COMMANDS", "orgs"]
               help="Reviewed decisions (merge / keep_apart) from an earlier review file.")
 @click.option("--review", "review_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the pairs waiting for a person's decision to this CSV.")
-@click.option("--type", "org_type", default=None, help="Only organisations of this type (e.g. ely_centre).")
-@click.option("--role", type=click.Choice(["implementer", "partner", "funder", "any"]), default="implementer",
+@click.option("--type", "org_types", multiple=True, type=Vocabulary(TYPE_KEYS, "organisation type"),
+              metavar="TYPE", help="Only organisations of this type (repeatable): " + ", ".join(TYPE_KEYS) + ".")
+@click.option("--role", type=Vocabulary(list(ROLE_GROUPS), "role group"), default="implementer",
               show_default=True,
               help="Which roles count as projects and rank the table. implementer: main, sub, implementer, "
                    "applicant, administrator (funders and ministries do not count; their roles are in "
                    "'other roles'). partner: partner, pilot, steering group. funder: funding authority. "
                    "any: every role. Other than implementer, only organisations with such a project are listed.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx"]), default="table", show_default=True,
+@click.option("--format", "fmt", type=Vocabulary(["table", "csv", "xlsx"], "format"), default="table", show_default=True,
               help="table: fitted to the terminal, long values cut with …. csv: for spreadsheets, every "
                    "value, cells that would start a formula (= + - @) prefixed with '. xlsx: an Excel "
                    "workbook (needs --out).")
@@ -29,7 +34,7 @@ __all__ = ["COMMANDS", "orgs"]
               help="Write the table to this file (atomically) instead of stdout; required for xlsx.")
 @click.option("--width", type=click.IntRange(min=0), default=None,
               help="Width of the table in characters (default: the terminal's, or COLUMNS); 0: no limit.")
-def orgs(sources, decisions, review_file, org_type, role, fmt, out, width):
+def orgs(sources, decisions, review_file, org_types, role, fmt, out, width):
     """List the organisations of SOURCES (none = the bundled corpus): type,
     number of projects in implementing roles (ranked by it), their themes,
     other roles (funder, ministry, partner ...: projects, themes or
@@ -59,8 +64,8 @@ def orgs(sources, decisions, review_file, org_type, role, fmt, out, width):
         if w.startswith("decision"):          # decisions that could not be used, as `build` reports them
             click.echo(f"warning: {w}", err=True)
     rows = organisation_table(open_store(result.graph), role=role)
-    if org_type:
-        rows = [r for r in rows if r.type == org_type]
+    if org_types:
+        rows = [r for r in rows if r.type in org_types]
     if role != "implementer":
         rows = [r for r in rows if r.projects]
     header = ["organisation", "type", "projects", "themes", "other roles", "other printed names"]

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from hankeverkko.graph.cli.choices import Vocabulary
 from hankeverkko.graph.maps.style import PERIOD_CHOICES
 
 __all__ = ["COMMANDS", "report"]
@@ -23,10 +24,10 @@ def _report_file(ctx, param, value):
 @click.argument("graph_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--theme", default=None, help="Report on this theme (label, unique part of it, or IRI).")
 @click.option("--org", default=None, help="Report on this organisation (label, other printed name or IRI).")
-@click.option("--period", type=click.Choice(PERIOD_CHOICES), default=None, help="Report on this programme period.")
+@click.option("--period", type=Vocabulary(PERIOD_CHOICES, "programme period"), default=None, help="Report on this programme period.")
 @click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
               callback=_report_file, help="FILE.html (one offline page) or FILE.docx (Word).")
-@click.option("--lang", type=click.Choice(["fi", "en"]), default="fi", show_default=True, help="Language.")
+@click.option("--lang", type=Vocabulary(["fi", "en"], "language"), default="fi", show_default=True, help="Language.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for clusters and the layout.")
 def report(graph_file, theme, org, period, out_file, lang, seed):
     """Write a report of GRAPH_FILE (none = build the bundled corpus): headline

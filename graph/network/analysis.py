@@ -167,7 +167,9 @@ def find_organisation(G: nx.Graph, name: str):
     """
     labels = {n: _label(G, n) for n in G}
     alt = {n: list(G.nodes[n].get("alt_labels", ())) for n in G}
-    return match_label(name, labels, "organisation", alt)
+    describe = lambda n: (f"hv:{G.nodes[n]['type']}" if G.nodes[n].get("type") else "",  # noqa: E731
+                          str(G.nodes[n].get("business_id") or G.nodes[n].get("code") or ""))
+    return match_label(name, labels, "organisation", alt, describe=describe)
 
 
 def ego_network(G: nx.Graph, name: str, radius: int = 1) -> nx.Graph:

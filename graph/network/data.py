@@ -171,7 +171,12 @@ def find_theme(source, name: str) -> str:
     NetworkViewError: no theme matches 'Teema'
     """
     labels, _ = _theme_labels(_store(source))
-    return match_label(name, labels, "theme")
+    return match_label(name, labels, "theme", describe=_theme_kind)
+
+
+def _theme_kind(iri: str) -> tuple[str, str]:
+    """Type and code of a theme in a did-you-mean line."""
+    return "hv:Theme", ""
 
 
 def periods(source) -> list[str]:
@@ -208,7 +213,7 @@ def load_network(source, *, theme: Optional[str] = None, period: Optional[str] =
     filters: dict[str, object] = {"roles": list(roles)}
     keep_units: Optional[set[str]] = None
     if theme is not None:
-        theme_iri = match_label(str(theme), theme_labels, "theme")
+        theme_iri = match_label(str(theme), theme_labels, "theme", describe=_theme_kind)
         filters["theme"] = theme_labels[theme_iri]
         keep_units = {unit(str(r["project"])) for r in _rows(store, Q_PROJECT_THEMES, {"theme": URIRef(theme_iri)})}
     if period is not None:

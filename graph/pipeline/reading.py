@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Mapping, Optional, Sequence, Union
+from typing import Callable, Mapping, Optional, Sequence, Union
 
 from hankeverkko.loaders import LoaderError, load_file
 from hankeverkko.loaders.records import SourceDocument
@@ -97,16 +97,21 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_sources(paths: Sequence[Path], kind: KindChoice = None
+def read_sources(paths: Sequence[Path], kind: KindChoice = None,
+                 progress: Optional[Callable[[int, int, str], None]] = None
                  ) -> tuple[list[SourceDocument], list[FileReport]]:
     """Every file's records and a report per file, in the order of ``paths``.
 
     Documents come back sorted by file name and content, so the order in
-    which sources are given never changes the graph."""
+    which sources are given never changes the graph. ``progress(done, total,
+    path)`` is called before each file and once with ``done == total`` at the end."""
     docs: list[tuple[str, str, SourceDocument]] = []
     reports: list[FileReport] = []
     seen: dict[str, str] = {}
-    for path in paths:
+    paths = list(paths)
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i, len(paths), str(path))
         try:
             digest = _digest(path)
         except OSError as e:
@@ -128,5 +133,7 @@ def read_sources(paths: Sequence[Path], kind: KindChoice = None
         doc.sha256 = digest      # two files of the same name (other content) get two source IRIs
         docs.append((doc.name, digest, doc))
         reports.append(_report_read(path, doc, digest))
+    if progress:
+        progress(len(paths), len(paths), "")
     docs.sort(key=lambda t: (t[0], t[1]))
     return [d for _, _, d in docs], reports

@@ -8,7 +8,7 @@ when no file gave anything.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from rdflib import Graph
 
@@ -22,6 +22,10 @@ from hankeverkko.loaders.records import SourceDocument
 
 __all__ = ["NothingReadable", "load_sources", "build_sources", "build_with_reports", "run_build",
            "serialise"]
+
+
+#: ``progress(done, total, what)``
+Progress = Callable[[int, int, str], None]
 
 
 class NothingReadable(HankeverkkoError):
@@ -47,12 +51,12 @@ def load_sources(paths: Sequence[Path], kind: KindChoice = None) -> list[SourceD
 
 
 def build_with_reports(sources: Sequence[str | Path] = (), kind: KindChoice = None,
-                       decisions: Optional[Path] = None, include_officials: bool = False
-                       ) -> tuple[BuildResult, list[FileReport]]:
+                       decisions: Optional[Path] = None, include_officials: bool = False,
+                       progress: Optional[Progress] = None) -> tuple[BuildResult, list[FileReport]]:
     """Build the graph of ``sources`` (default: the bundled corpus) in memory,
-    with what became of every file."""
+    with what became of every file (``progress`` as in :func:`read_sources`)."""
     paths = expand_sources(sources or [bundled_corpus()])
-    docs, reports = read_sources(paths, kind)
+    docs, reports = read_sources(paths, kind, progress)
     if not docs:
         raise _nothing(reports)
     return build_graph(docs, decisions=decisions, include_officials=include_officials), reports
@@ -65,16 +69,17 @@ def build_sources(sources: Sequence[str | Path] = (), kind: KindChoice = None,
 
 
 def run_build(sources: Sequence[str | Path], out_dir: Path, kind: KindChoice = None,
-              decisions: Optional[Path] = None, include_officials: bool = False, store=None
-              ) -> tuple[BuildResult, BuildSummary]:
+              decisions: Optional[Path] = None, include_officials: bool = False, store=None,
+              progress: Optional[Progress] = None) -> tuple[BuildResult, BuildSummary]:
     """Build and write ``out_dir/graph.ttl`` (data only, without the ontology)
-    and ``out_dir/build-report.json`` (every file's status and skipped lines).
+    and ``out_dir/build-report.json`` (every file's status and skipped lines);
+    ``progress(done, total, path)`` follows the files as they are read.
 
     ``store``, an object with ``load(graph)`` and ``swap()`` (a
     :class:`~hankeverkko.graph.sparql.stores.swap.StoreReplacement`), gets the
     graph loaded beside the old store before any file is written, and swapped
     in right after graph.ttl: a failure before then leaves both unchanged."""
-    result, reports = build_with_reports(sources, kind, decisions, include_officials)
+    result, reports = build_with_reports(sources, kind, decisions, include_officials, progress)
     data = serialise(result.graph)
     if store is not None:
         store.load(result.graph)

@@ -21,14 +21,14 @@ Everything is read with bound values through the store.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Hashable, Iterable, Mapping, Optional, TypeVar
 
 from rdflib import URIRef
 
 from hankeverkko.graph.rdf.named_graphs import PREFIXES
 from hankeverkko.graph.sparql.store import Store
 
-__all__ = ["Candidate", "candidates", "did_you_mean", "LIMIT"]
+__all__ = ["Candidate", "candidates", "did_you_mean", "rank", "LIMIT"]
 
 LIMIT = 10
 #: below this rapidfuzz score a name is not offered, nor below the best score minus SPREAD
@@ -65,6 +65,38 @@ def _norm(text: str) -> str:
     return " ".join(str(text).split()).lower()
 
 
+K = TypeVar("K", bound=Hashable)
+
+
+def rank(text: str, names: Mapping[K, Iterable[str]], limit: Optional[int] = LIMIT, cutoff: float = CUTOFF,
+         spread: Optional[float] = SPREAD) -> list[tuple[K, float]]:
+    """The keys of ``names`` whose names are closest to ``text``, best first, with
+    their best rapidfuzz ``WRatio`` score (at least ``cutoff`` and, unless
+    ``spread`` is None, within ``spread`` of the best); no store needed.
+
+    >>> [key for key, score in rank("Tampereen amk", {"tamk": ["Tampereen ammattikorkeakoulu", "TAMK"],
+    ...                     "tuni": ["Tampereen yliopisto"], "oulu": ["Oulun kaupunki"]})]
+    ['tamk', 'tuni']
+    """
+    from rapidfuzz import fuzz, process
+
+    by_name: dict[str, set] = {}
+    for key, key_names in names.items():
+        for name in key_names:
+            if name is not None:
+                by_name.setdefault(_norm(name), set()).add(key)
+    best: dict = {}
+    for name, score, _ in process.extract(_norm(text), sorted(by_name), scorer=fuzz.WRatio,
+                                          limit=None, score_cutoff=cutoff):
+        for key in by_name[name]:
+            best[key] = max(best.get(key, 0.0), float(score))
+    if spread is not None and best:
+        top = max(best.values())
+        best = {k: v for k, v in best.items() if v >= top - spread}
+    out = sorted(best.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    return out if limit is None else out[:limit]
+
+
 @dataclass(frozen=True)
 class Candidate:
     iri: URIRef
@@ -94,24 +126,18 @@ def candidates(store: Store, text: str, cls: Optional[str] = None,
     """The resources (of class ``cls``, a prefixed name such as ``hv:Theme``)
     whose names are closest to ``text``, best first; ``exact`` ones (names equal
     to the text) come first whatever their score."""
-    from rapidfuzz import fuzz, process
-
     exact = set(exact)
     if cls:
         prefix, _, local = cls.partition(":")
         rows = store.select(_NAMES_TYPED, {"class": URIRef(str(PREFIXES[prefix]) + local)}).rows
     else:
         rows = store.select(_NAMES).rows
-    names: dict[str, set[URIRef]] = {}
+    names: dict[URIRef, list[str]] = {}
     for entity, name, *_ in rows:
         if isinstance(entity, URIRef) and name is not None:
-            names.setdefault(_norm(name), set()).add(entity)
-    best: dict[URIRef, float] = {e: 101.0 for e in exact}
-    choices = sorted(names)
-    for name, score, _ in process.extract(_norm(text), choices, scorer=fuzz.WRatio,
-                                          limit=None, score_cutoff=CUTOFF):
-        for e in names[name]:
-            best[e] = max(best.get(e, 0.0), score)
+            names.setdefault(entity, []).append(str(name))
+    best: dict[URIRef, float] = dict(rank(text, names, limit=None, spread=None))
+    best.update({e: 101.0 for e in exact})
     top = max((v for e, v in best.items() if e not in exact), default=0.0)
     best = {e: v for e, v in best.items() if v >= top - SPREAD or e in exact}
     out = []
