@@ -27,9 +27,11 @@ _COMPOUND = re.compile(r"\b(?P<w>[a-zåäö]{4,}(?:kokeilu|kokeiluhanke|kokeiluh
 _NAME_AFTER = re.compile(
     r"\b\w*hankkee(?:ssa|seen|n|lla|sta)\s+(?P<name>[A-ZÅÄÖ][^()]{2,80}?)\s*\((?P<acr>[A-ZÅÄÖ][\wÅÄÖåäö-]{1,12})"
     r"(?:,\s*(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\)")
-#: 'Alfa ry:n toteuttamassa ... palvelupilotissa'
+#: 'Alfa ry:n toteuttamassa ... palvelupilotissa'.  The organisation starts at
+#: the first capital of a word (the look-behind and the skipped lower-case or
+#: digit prefix), so a long word is scanned once, not once from each capital.
 _AGENT = re.compile(
-    r"(?P<org>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s+[\wÅÄÖåäö-]+){0,3}?(?::n|n))\s+(?:vuosina\s+\S+\s+)?"
+    r"(?<![\w-])(?:[^\WA-ZÅÄÖ]|-)*(?P<org>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s+[\wÅÄÖåäö-]+){0,3}?(?::n|n))\s+(?:vuosina\s+\S+\s+)?"
     r"(?:toteuttama|hallinnoima|koordinoima)\w*\s+"
     r"(?P<name>(?:[\wåäö-]+\s+){0,4}?[\wåäö-]*(?:pilot|hank|projekt|kokeilu)\w*)")
 #: a project named after its EURA code: 'hankkeen S99001 Alfan polut (2097–2099)', '- S99002 Beeta (2098–2099), ...'
