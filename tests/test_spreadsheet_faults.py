@@ -59,7 +59,7 @@ def test_unterminated_quote_is_reported_as_such_with_its_row(tmp_path):
     [skip] = doc.skipped
     assert skip.line == 3
     assert skip.reason.startswith("row 3: unterminated quote starting at row 3 (column B)")
-    assert "swallows the 3 line(s)" in skip.reason
+    assert "swallows the 2 line(s) after it" in skip.reason
     assert "missing organisation" not in skip.reason
 
 

@@ -71,6 +71,10 @@ def _parse_csv(text: str, delimiter: str, limit: Optional[int] = None) -> list[l
             if limit is not None and len(out) >= limit:
                 break
     except csv.Error as e:
+        if "field limit" in str(e):
+            raise _Bad(f"row {len(out) + 1} has a cell longer than {csv.field_size_limit():,} characters (Excel "
+                       "holds at most 32,767 in a cell; an unterminated quote can make one); not a readable CSV "
+                       "file") from None
         raise _Bad(f"not a readable CSV file ({e})") from None
     return out
 
@@ -193,7 +197,7 @@ def _unterminated(text: str, delimiter: str, rows: list[list[str]]) -> Optional[
         if "end of data" not in str(e) or not rows:
             raise _Bad(f"not a readable CSV file ({e})") from None
         last = rows[-1]
-        swallowed = last[-1].count("\n") if last else 0
+        swallowed = last[-1].rstrip("\r\n").count("\n") if last else 0
         return (f"unterminated quote starting at row {len(rows)} (column {_letter(len(last) - 1)}): it runs to the "
                 f"end of the file and swallows the {swallowed} line(s) after it, which are not read; close the "
                 "quote or remove it")
