@@ -28,11 +28,15 @@ def _text(token: str, size: int) -> str:
     return (token * (size // len(token) + 1))[:size]
 
 
-def _seconds(run, size: int, token: str) -> float:
+def _seconds(run, size: int, token: str, repeat: int = 2) -> float:
+    """The best of ``repeat`` runs (other jobs on the machine only ever add time)."""
     text = _text(token, size)
-    t = time.perf_counter()
-    run(text)
-    return time.perf_counter() - t
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - t)
+    return best
 
 
 def _text_loader(kind):
@@ -71,9 +75,9 @@ def test_spreadsheet_is_linear_in_a_long_cell(tmp_path, token):
         path = tmp_path / "pitka.csv"
         path.write_text(f"Hankekoodi;Hankkeen nimi;Toteuttaja\nS21234;{text};Alfa ry\n", encoding="utf-8")
         spreadsheet.load_path(path)
-    small = _seconds(run, SMALL // 10, token)        # a CSV cell is limited to 128 KiB (see below)
-    large = _seconds(run, SMALL, token)
-    assert large <= MAX_RATIO * max(small, 0.01), f"100 kB {large:.2f} s, 10 kB {small:.2f} s"
+    small = _seconds(run, 12_500, token, repeat=3)     # a CSV cell is limited to 128 KiB (see below)
+    large = _seconds(run, 125_000, token, repeat=3)
+    assert large <= MAX_RATIO * max(small, 0.01), f"125 kB {large:.2f} s, 12.5 kB {small:.3f} s"
 
 
 def test_a_csv_cell_past_the_field_limit_is_named_by_row(tmp_path):
