@@ -196,12 +196,16 @@ def mentions(sent: str) -> list[tuple[int, str, Optional[str], Optional[str], st
     out.sort(key=lambda x: x[0])
     # one mention per project: '(ABCD-hanke)' after 'Alfa beeta –hankkeelle' is the same
     kept: list = []
+    first: dict[str, int] = {}          # a kept mention's name or acronym key -> its index (keys made once)
     for o in out:
         k = project_key(o[1])
-        same = next((j for j, x in enumerate(kept) if k == project_key(x[1]) or (x[2] and k == project_key(x[2]))), None)
+        same = first.get(k)
         if same is not None:
             if o[4].startswith("agent:") and not kept[same][4].startswith("agent:"):
                 kept[same] = (*kept[same][:4], o[4])    # who implemented it, said of the same mention
             continue
+        first.setdefault(k, len(kept))
+        if o[2]:
+            first.setdefault(project_key(o[2]), len(kept))
         kept.append(o)
     return kept
