@@ -34,7 +34,11 @@ _FORM_LABEL_RE = re.compile(r"(?<![\w-])(?:Tuensaajat|Päätöstyyppi|Hakijaorga
                             r"Hakijan virallinen nimi|Organisaatiotyyppi|Y-tunnus|Hankekoodi|"
                             r"VIRANOMAINEN, JOLLE HAKEMUS OSOITETAAN|Hakijoiden lukumäärä)", re.I)
 _GRANTOR_RE = re.compile(r"^\s*(?P<org>[A-ZÅÄÖ][^.:]{2,80}?)\s+on\s+myöntänyt\b")
-_BENEFICIARY_RE = re.compile(r"(?P<name>[A-ZÅÄÖ][^:]*?)\s+Y-tunnus\s*:?\s*(?P<bid>\d[\d-]{4,9})")
+#: 'Name Y-tunnus: 1234567-8'.  Found from the Y-tunnus, not from every capital
+#: letter: the unanchored 'capital, then anything but a colon up to Y-tunnus'
+#: scanned the rest of the line from each capital (quadratic on a long line).
+_BID_AFTER_RE = re.compile(r"\s+Y-tunnus\s*:?\s*(?P<bid>\d[\d-]{4,9})")
+_CAPITAL_RE = re.compile(r"[A-ZÅÄÖ]")
 
 
 def score(lines: list[Line]) -> int:
@@ -54,8 +58,18 @@ def beneficiaries(text: str) -> list[tuple[str, str]]:
     >>> beneficiaries("Alfalan kaupunki Y-tunnus: 1234567-1 Betala Oy Y-tunnus: 765432-2")
     [('Alfalan kaupunki', '1234567-1'), ('Betala Oy', '765432-2')]
     """
-    return [(normalise_space(m.group("name")).rstrip(" ,;"), m.group("bid"))
-            for m in _BENEFICIARY_RE.finditer(text)]
+    out, pos = [], 0
+    for m in _BID_AFTER_RE.finditer(text):
+        # the name: from the first capital after the previous pair and after the last colon
+        cap = _CAPITAL_RE.search(text, max(pos, text.rfind(":", pos, m.start()) + 1), m.start())
+        if cap:
+            out.append((normalise_space(text[cap.start():m.start()]).rstrip(" ,;"), m.group("bid")))
+            pos = m.end()
+    return out
+
+
+def _has_beneficiary(text: str) -> bool:
+    return bool(beneficiaries(text))
 
 
 def _beneficiary_lines(lines: list[Line]) -> list[Line]:
@@ -66,7 +80,7 @@ def _beneficiary_lines(lines: list[Line]) -> list[Line]:
         return []
     block = [lines[start]]
     for ln in lines[start + 1:]:
-        if not _BENEFICIARY_RE.search(ln.text) or _FORM_LABEL_RE.search(ln.text.replace("Y-tunnus", "")):
+        if not _has_beneficiary(ln.text) or _FORM_LABEL_RE.search(ln.text.replace("Y-tunnus", "")):
             break
         block.append(ln)
     return block

@@ -63,11 +63,19 @@ def _amount(s: str):
     return None
 
 
+#: '<up to six words> (ABBR)'.  A match starts only where a word starts (the
+#: look-behind), skipping the digits, '_' or '-' before the word's first
+#: letter, so that one long word is scanned once, not once from each letter
+#: (quadratic); the groups are the same as from every start.
+_ABBREVIATION_RE = re.compile(r"(?<![\wåäö-])(?:[^\WA-Za-zÅÄÖåäö]|-)*"
+                              r"((?:[A-ZÅÄÖ][\wåäö-]*|[a-zåäö][\wåäö-]*)(?:\s+[\wåäö-]+){0,5})"
+                              r"\s+\(([A-ZÅÄÖ][A-ZÅÄÖa-z]{1,7})\)")
+
+
 def _defined_abbreviations(flat: str) -> dict[str, str]:
     """'Alfan ja beetan laitos (ABL)' -> {'ABL': 'Alfan ja beetan laitos'}."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"((?:[A-ZÅÄÖ][\wåäö-]*|[a-zåäö][\wåäö-]*)(?:\s+[\wåäö-]+){0,5})\s+\(([A-ZÅÄÖ][A-ZÅÄÖa-z]{1,7})\)",
-                         flat):
+    for m in _ABBREVIATION_RE.finditer(flat):
         abbr, words = m.group(2), m.group(1).split()
         known = expand_abbreviation(abbr)
         if known and any(nominative(" ".join(words[i:])).casefold() == known.casefold() for i in range(len(words))):

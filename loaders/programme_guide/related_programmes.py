@@ -18,6 +18,33 @@ _NOT_NAME_GENITIVES = {"hallituksen", "tämän", "sen", "ohjelman", "valtioneuvo
                        "kyseisen", "saman", "jonkin", "minkä", "kunkin"}
 
 
+#: a word ending in 'ohjelma' (or '-ohjelma' after a spaced name).  A match
+#: starts only where a word starts (the look-behind), after any hyphens that
+#: begin it, trying them one at a time as the former unanchored pattern did;
+#: so a long word is scanned once, not once from each character after a hyphen.
+_PROGRAMME_WORD = re.compile(r"(?<![\w-])-*?(?P<tail>(?:-|[\wåäö][\wåäö-]*)?"
+                             r"ohjelm(?:a|aan|an|assa|asta|aa|alla|alle|aksi|ien|at)\b)")
+
+
+def _words_before(s: str, end: int, k: int) -> list[str]:
+    """The last ``k`` items of ``s[:end].rstrip().split(" ")`` without copying ``s[:end]``
+    (a copy per match made a text full of programme words quadratic).
+
+    >>> _words_before("a  b c  ohjelma", 8, 2), _words_before("a  b c  ohjelma", 8, 9)
+    (['b', 'c'], ['a', '', 'b', 'c'])
+    """
+    while end > 0 and s[end - 1].isspace():
+        end -= 1
+    words: list[str] = []
+    while len(words) < k:
+        i = s.rfind(" ", 0, end)
+        words.append(s[i + 1:end])
+        if i < 0:
+            break
+        end = i
+    return words[::-1]
+
+
 def related_programmes(flat: str, own: Optional[str]) -> list[str]:
     """Other programmes the text names ('Alfan ja beetan keskus -ohjelma').
 
@@ -30,10 +57,9 @@ def related_programmes(flat: str, own: Optional[str]) -> list[str]:
     """
     own_tail = (own or "").split()[-1].casefold() if own else ""
     found: list[str] = []
-    for m in re.finditer(r"(?<![\wåäö])(?:-|[\wåäö][\wåäö-]*)?ohjelm(?:a|aan|an|assa|asta|aa|alla|alle|aksi|ien|at)\b",
-                         flat):
-        tail = m.group(0)
-        left = flat[:m.start()].rstrip().split(" ")
+    for m in _PROGRAMME_WORD.finditer(flat):
+        tail = m.group("tail")
+        left = _words_before(flat, m.start("tail"), 8)
         if tail[:1] in "oO":
             # a separate word: 'Alfan beetan ohjelman' is a name when capitalised genitives precede
             words = []

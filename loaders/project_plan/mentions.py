@@ -27,9 +27,11 @@ _COMPOUND = re.compile(r"\b(?P<w>[a-zåäö]{4,}(?:kokeilu|kokeiluhanke|kokeiluh
 _NAME_AFTER = re.compile(
     r"\b\w*hankkee(?:ssa|seen|n|lla|sta)\s+(?P<name>[A-ZÅÄÖ][^()]{2,80}?)\s*\((?P<acr>[A-ZÅÄÖ][\wÅÄÖåäö-]{1,12})"
     r"(?:,\s*(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\)")
-#: 'Alfa ry:n toteuttamassa ... palvelupilotissa'
+#: 'Alfa ry:n toteuttamassa ... palvelupilotissa'.  The organisation starts at
+#: the first capital of a word (the look-behind and the skipped lower-case or
+#: digit prefix), so a long word is scanned once, not once from each capital.
 _AGENT = re.compile(
-    r"(?P<org>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s+[\wÅÄÖåäö-]+){0,3}?(?::n|n))\s+(?:vuosina\s+\S+\s+)?"
+    r"(?<![\w-])(?:[^\WA-ZÅÄÖ]|-)*(?P<org>[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s+[\wÅÄÖåäö-]+){0,3}?(?::n|n))\s+(?:vuosina\s+\S+\s+)?"
     r"(?:toteuttama|hallinnoima|koordinoima)\w*\s+"
     r"(?P<name>(?:[\wåäö-]+\s+){0,4}?[\wåäö-]*(?:pilot|hank|projekt|kokeilu)\w*)")
 #: a project named after its EURA code: 'hankkeen S99001 Alfan polut (2097–2099)', '- S99002 Beeta (2098–2099), ...'
@@ -194,12 +196,16 @@ def mentions(sent: str) -> list[tuple[int, str, Optional[str], Optional[str], st
     out.sort(key=lambda x: x[0])
     # one mention per project: '(ABCD-hanke)' after 'Alfa beeta –hankkeelle' is the same
     kept: list = []
+    first: dict[str, int] = {}          # a kept mention's name or acronym key -> its index (keys made once)
     for o in out:
         k = project_key(o[1])
-        same = next((j for j, x in enumerate(kept) if k == project_key(x[1]) or (x[2] and k == project_key(x[2]))), None)
+        same = first.get(k)
         if same is not None:
             if o[4].startswith("agent:") and not kept[same][4].startswith("agent:"):
                 kept[same] = (*kept[same][:4], o[4])    # who implemented it, said of the same mention
             continue
+        first.setdefault(k, len(kept))
+        if o[2]:
+            first.setdefault(project_key(o[2]), len(kept))
         kept.append(o)
     return kept

@@ -7,6 +7,7 @@ acronym can be read from a name.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from hankeverkko.loaders.text import normalise_space
@@ -45,6 +46,9 @@ _HEAD_FORMS = [
 ]
 
 
+# cached: callers test one word against every head word in turn (generic.typed_names),
+# which recomputed the same base form dozens of times per word of a document
+@functools.lru_cache(maxsize=512)
 def nominative(name: str) -> str:
     """Base form of an organisation name whose head word is inflected.
 

@@ -6,6 +6,7 @@ reason) and merges the rows of a project (see the package notes).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,8 +18,8 @@ from hankeverkko.loaders.prose import scrub_contacts
 from hankeverkko.loaders.records import Participation, Project, Skipped, SourceDocument, Span
 from hankeverkko.loaders.spreadsheet.headers import (_MAX_HEADER_SEARCH, _accepted_note, _known_headers,
                                                      _required_present, column_for)
-from hankeverkko.loaders.spreadsheet.reading import (_csv_table, _decode, _kind_error, _ole_kind, _Table, _xlsx_tables,
-                                                     _zip_kind)
+from hankeverkko.loaders.spreadsheet.reading import (_csv_table, _damaged, _damaged_error, _decode, _kind_error,
+                                                     _ole_kind, _Table, _xlsx_tables, _zip_kind)
 from hankeverkko.loaders.spreadsheet.values import (_ROLE_WORDS, _Bad, _business_id, _code, _text, parse_amount,
                                                     parse_cell_date, parse_role)
 from hankeverkko.loaders.text import strip_contact_details
@@ -46,6 +47,9 @@ def load_path(path: str | Path) -> SourceDocument:
         kind = _zip_kind(path)
         if kind == "ods":
             raise _kind_error(path, "ods")
+        why = _damaged(path) if kind is None else None
+        if why:
+            raise _damaged_error(path, why)
         tables = _xlsx_tables(path)
     else:
         tables = [_csv_table(path, data)]
@@ -124,6 +128,7 @@ class _Builder:
         self.projects: dict[tuple[str, str], Project] = {}
         self.seen: dict[tuple, str] = {}
         self.sub_costs: dict[tuple[str, str], dict[str, Decimal]] = {}
+        self.notes: list[str] = []
 
     def note(self, no: int, text: str, reason: str):
         self.doc.skipped.append(Skipped(self.source, no, text[:300], reason, True))
@@ -164,17 +169,50 @@ class _Builder:
         if parts:
             self.note(header.no, " | ".join(_text(h) for h in header.cells if _text(h)), f"{where}: " + "; ".join(parts))
 
+    def fill_merged(self, table: _Table, header: _Header) -> list[tuple[int, list[Any]]]:
+        """The data rows, with a cell merged down over rows below the header
+        filled from the merge's top-left value (noted in ``reading.notes``)."""
+        rows = [(no, list(r)) for no, r in table.rows[header.at + 1:]]
+        at = {no: r for no, r in rows}
+        for r1, r2, c1, c2 in sorted(table.merged):
+            if r1 <= header.no or r2 == r1 or r1 not in at:
+                continue
+            value = at[r1][c1 - 1] if c1 - 1 < len(at[r1]) else None
+            for no in range(r1 + 1, r2 + 1):
+                if no in at:
+                    at[no].extend([None] * (c1 - len(at[no])))
+                    at[no][c1 - 1] = value
+            span = f"{_column_letter(c1 - 1)}{r1}:{_column_letter(c2 - 1)}{r2}"
+            sheet = f" (sheet '{table.sheet}')" if table.sheet else ""
+            self.notes.append(f"{span}{sheet}: merged cells; the value "
+                              f"{_text(value)!r} of {_column_letter(c1 - 1)}{r1} is read for rows {r1}–{r2}")
+        return rows
+
+    def unsaved(self, table: _Table, header: _Header, no: int) -> list[str]:
+        """Formula cells of row ``no`` in the columns read that have no saved value."""
+        sheet = f" (sheet '{table.sheet}')" if table.sheet else ""
+        return [f"{_column_letter(i)}{no}{sheet}: formula {table.formulas[(no, i)]} has no saved value; "
+                "open and save the workbook in Excel, or give values"
+                for i in sorted(set(header.idx.values())) if (no, i) in table.formulas]
+
     def add(self, table: _Table, header: _Header, name_sheet: bool):
         idx, source = header.idx, self.source
         sheet = table.sheet if name_sheet else None
-        for no, row in table.rows[header.at + 1:]:
-            if not any(_text(c) for c in row):
+        for no, reason in table.problems:
+            self.note(no, "", f"{_where(no, sheet)}: {reason}")
+        for no, row in self.fill_merged(table, header):
+            unsaved = self.unsaved(table, header, no)
+            if not any(_text(c) for c in row) and not unsaved:
                 continue
             where = _where(no, sheet)
             shown = strip_contact_details(" | ".join(_text(c) for c in row if _text(c)))
 
             def skip(reason: str):
                 self.note(no, shown, f"{where}: {reason}")
+
+            if unsaved:
+                self.note(no, shown, "; ".join(unsaved))
+                continue
 
             org = _text(_cell(row, idx.get("organisation")))
             code = _code(_cell(row, idx.get("project_code")))
@@ -247,6 +285,7 @@ class _Builder:
         for key, costs in self.sub_costs.items():
             self.projects[key].cost_estimate = sum(costs.values(), Decimal(0))
         self.doc.projects = list(self.projects.values())
+        self.doc.reading = dataclasses.replace(self.doc.reading, notes=(*self.doc.reading.notes, *self.notes))
         return scrub_contacts(self.doc)
 
 

@@ -20,7 +20,7 @@ from hankeverkko.loaders.spreadsheet.headers import _MAX_HEADER_SEARCH, _known_h
 from hankeverkko.loaders.spreadsheet.values import _Bad
 
 __all__ = ["looks_like_spreadsheet", "_Table", "_decode", "_ole_kind", "_zip_kind", "_csv_table", "_xlsx_tables",
-           "_kind_error"]
+           "_kind_error", "_damaged"]
 
 
 _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -71,6 +71,10 @@ def _parse_csv(text: str, delimiter: str, limit: Optional[int] = None) -> list[l
             if limit is not None and len(out) >= limit:
                 break
     except csv.Error as e:
+        if "field limit" in str(e):
+            raise _Bad(f"row {len(out) + 1} has a cell longer than {csv.field_size_limit():,} characters (Excel "
+                       "holds at most 32,767 in a cell; an unterminated quote can make one); not a readable CSV "
+                       "file") from None
         raise _Bad(f"not a readable CSV file ({e})") from None
     return out
 
@@ -150,7 +154,8 @@ def looks_like_spreadsheet(path: str | Path) -> bool:
     except OSError:
         return False
     if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(path) is not None
+        # a workbook cut short still names its xl/ parts in the first entries
+        return _zip_kind(path) is not None or (b"xl/" in head and _damaged(path) is not None)
     if _ole_kind(head):
         return True
     if not head.strip():
@@ -178,6 +183,38 @@ class _Table:
     sheet: Optional[str] = None
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)   # min_row, max_row, min_col, max_col
     hidden: bool = False
+    #: (row, 0-based column) -> formula text, for formula cells the workbook saved no value for
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: (row, reason): rows that cannot be read at all (an unterminated quote in a CSV)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _unterminated(text: str, delimiter: str, rows: list[list[str]]) -> Optional[str]:
+    """Why the last row is not a row: a quote opened in it runs to the end of the file."""
+    try:
+        _parse_csv_strict(text, delimiter)
+    except csv.Error as e:
+        if "end of data" not in str(e) or not rows:
+            raise _Bad(f"not a readable CSV file ({e})") from None
+        last = rows[-1]
+        swallowed = last[-1].rstrip("\r\n").count("\n") if last else 0
+        return (f"unterminated quote starting at row {len(rows)} (column {_letter(len(last) - 1)}): it runs to the "
+                f"end of the file and swallows the {swallowed} line(s) after it, which are not read; close the "
+                "quote or remove it")
+    return None
+
+
+def _parse_csv_strict(text: str, delimiter: str) -> None:
+    for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+        pass
+
+
+def _letter(i: int) -> str:
+    s, n = "", i + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
 
 
 def _csv_table(path: Path, data: bytes) -> _Table:
@@ -192,9 +229,57 @@ def _csv_table(path: Path, data: bytes) -> _Table:
     delimiter = sep or _choose_delimiter(text)
     try:
         rows = _parse_csv(text, delimiter)
+        problem = _unterminated(text, delimiter, rows)
     except _Bad as e:
         raise SourceReadError(f"{path}: {e}") from None
-    return _Table([(i, row) for i, row in enumerate(rows, start=first_no)])
+    table = _Table([(i, row) for i, row in enumerate(rows, start=first_no)])
+    if problem:                   # the row holding the open quote is not a row, nor is anything after it
+        no, _ = table.rows.pop()
+        table.problems.append((no, problem))
+    return table
+
+
+def _damaged(path: Path) -> Optional[str]:
+    """Why a zip file cannot be opened (a workbook cut short or corrupted), or ``None``."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            bad = z.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as e:
+        return str(e) or e.__class__.__name__
+    return f"part {bad} is corrupted" if bad else None
+
+
+def _damaged_error(path: Path, why: str) -> SourceReadError:
+    return SourceReadError(f"{path}: damaged workbook ({why}); open it in Excel, which offers to repair it, and "
+                           "save it again, or export the list again")
+
+
+def _has_formulas(path: Path) -> bool:
+    with zipfile.ZipFile(path) as z:
+        parts = (z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        return any(b"<f>" in x or b"<f " in x for x in parts)
+
+
+def _unsaved_formulas(path: Path, tables: list[_Table]) -> None:
+    """Fill ``table.formulas``: cells holding a formula whose value was never computed and saved
+    (a workbook written by a program and not opened in Excel reads as empty there)."""
+    import openpyxl
+    with open(path, "rb") as f, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = openpyxl.load_workbook(f, data_only=False)
+    try:
+        for ws, table in zip(wb.worksheets, tables):
+            values = dict(table.rows)
+            for row in ws.iter_rows():
+                for c in row:
+                    formula = getattr(c.value, "text", c.value)      # an ArrayFormula keeps its text
+                    if not (isinstance(formula, str) and formula.startswith("=")):
+                        continue
+                    got = values.get(c.row, [])
+                    if c.column - 1 >= len(got) or got[c.column - 1] is None:
+                        table.formulas[(c.row, c.column - 1)] = formula
+    finally:
+        wb.close()
 
 
 def _xlsx_tables(path: Path) -> list[_Table]:
@@ -207,16 +292,18 @@ def _xlsx_tables(path: Path) -> list[_Table]:
             warnings.simplefilter("ignore")      # openpyxl's notes on data validation, styles ...
             wb = openpyxl.load_workbook(f, data_only=True)
     except Exception as e:   # openpyxl raises several kinds for a damaged file
-        raise SourceReadError(f"{path}: not a readable .xlsx workbook ({e.__class__.__name__}: {e})") from None
+        raise _damaged_error(path, f"{e.__class__.__name__}: {e}") from None
     try:
         tables = []
         for ws in wb.worksheets:
             rows = [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1)]
             merged = [(m.min_row, m.max_row, m.min_col, m.max_col) for m in ws.merged_cells.ranges]
             tables.append(_Table(rows, ws.title, merged, ws.sheet_state != "visible"))
-        return tables
     finally:
         wb.close()
+    if _has_formulas(path):
+        _unsaved_formulas(path, tables)
+    return tables
 
 
 def _kind_error(path: Path, kind: str) -> SourceReadError:
