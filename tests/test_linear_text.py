@@ -21,7 +21,8 @@ from hankeverkko.loaders.text import is_page_furniture, strip_contact_details
 SMALL, LARGE = 100_000, 1_000_000
 MAX_RATIO = 15
 #: a long token in the shapes that triggered the quadratic patterns
-TOKENS = {"no-spaces": "Hanke", "capitals": "AB", "hyphens": "a-", "spaced": "Hanke "}
+TOKENS = {"no-spaces": "Hanke", "capitals": "AB", "hyphens": "a-", "spaced": "Hanke ",
+          "project-names": "Alfa-hanke "}
 
 
 def _text(token: str, size: int) -> str:

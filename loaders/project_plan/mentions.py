@@ -82,10 +82,18 @@ def _is_start_word(w: str, sentence_initial: bool) -> bool:
     return True
 
 
+#: characters before a mention's end that its name can reach back over (16 long words)
+_NAME_REACH = 400
+
+
 def _walk_back(text: str, end: int, sentence_start: int) -> Optional[str]:
     """The name that ends at ``end``: back to its first capitalised word."""
-    left = text[sentence_start:end]
+    window = max(sentence_start, end - _NAME_REACH)     # a name is a few words: never rescan the sentence
+    left = text[window:end]
     words = left.split()
+    cut = window > sentence_start
+    if cut and words and not text[window - 1].isspace():
+        words = words[1:]                                # a word cut in half by the window
     if not words:
         return None
     # nearest capitalised word without crossing punctuation
@@ -101,10 +109,10 @@ def _walk_back(text: str, end: int, sentence_start: int) -> Optional[str]:
             break
         if "(" in w and i < len(words) - 1:
             break
-        if _is_start_word(w, i == 0):
+        if _is_start_word(w, i == 0 and not cut):
             found = i
             # extend over consecutive capitalised words ('Etelä-Alfan ABC', 'Beetan Reitti')
-            while found > 0 and _is_start_word(words[found - 1], found - 1 == 0) and \
+            while found > 0 and _is_start_word(words[found - 1], found - 1 == 0 and not cut) and \
                     not re.search(r"[,.;:()]$", words[found - 1]):
                 found -= 1
             break
@@ -112,7 +120,7 @@ def _walk_back(text: str, end: int, sentence_start: int) -> Optional[str]:
     if found is None:
         # a long name with commas and dashes that starts the sentence ('Alfaa
         # järjestöihin – osallisuutta, ... -hankerahoitusta on haettu')
-        if len(words) <= 16 and words[0][:1].isupper() and \
+        if not cut and len(words) <= 16 and words[0][:1].isupper() and \
                 words[0].casefold() not in _FUNCTION_WORDS and \
                 not any(w in ("on", "ovat", "oli", "olivat", "ei", "ole") or
                         re.search(r"(?:taan|tään|ttiin|tiin)$", w) for w in words):

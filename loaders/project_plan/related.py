@@ -15,6 +15,8 @@ implemented it (:mod:`.implementers`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Optional
 
 from hankeverkko.loaders.project_plan.implementers import sentence_implementers, stated_implementers
@@ -132,6 +134,32 @@ def related_projects(bs: list[Block]) -> list[RelatedProject]:
     return found
 
 
+#: a clause reaches at most this far either side of the name it holds
+_CLAUSE_REACH = 300
+
+
+@lru_cache(maxsize=64)
+def _clause_bounds(sent: str, named: tuple) -> tuple[dict[int, int], list[int]]:
+    """Where each named project ends (start -> end) and the clause cuts outside
+    them, once per sentence (a sentence naming many projects made this quadratic)."""
+    spans: dict[int, int] = {}
+    for p, n in named:
+        e = sent.find(n, p)
+        spans.setdefault(p, (e + len(n)) if e >= 0 else p + len(n))
+    ordered = sorted(spans.items())
+    starts = [a for a, _ in ordered]
+    reach, furthest = [], 0                      # the furthest end of the spans starting up to here
+    for _, b in ordered:
+        furthest = max(furthest, b)
+        reach.append(furthest)
+    cuts = []
+    for m in re.finditer(r",\s+|\s+ja\s+(?=[a-zåäö])|\s+sekä\s+", sent):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or reach[i] <= m.start():       # not inside a project's name
+            cuts.append(m.start())
+    return spans, cuts
+
+
 def clause_kind(sent: str, pos: int, name: str, ms) -> Optional[str]:
     """How the plan relates to a project, from the clause that names it in a sentence
     naming several ('... rinnakkain X-hankkeen kanssa | ja tekee yhteistyötä Y-hankkeen
@@ -143,16 +171,12 @@ def clause_kind(sent: str, pos: int, name: str, ms) -> Optional[str]:
     """
     if len(ms) < 2:
         return None
-    spans = []
-    for p, n, *_ in ms:
-        e = sent.find(n, p)
-        spans.append((p, (e + len(n)) if e >= 0 else p + len(n)))
-    cuts = [m.start() for m in re.finditer(r",\s+|\s+ja\s+(?=[a-zåäö])|\s+sekä\s+", sent)
-            if not any(a <= m.start() < b for a, b in spans)]
-    left = max((c for c in cuts if c < pos), default=0)
-    me = next(b for a, b in spans if a == pos) if any(a == pos for a, _ in spans) else pos
-    right = min((c for c in cuts if c >= me), default=len(sent))
-    clause = sent[left:right]
+    spans, cuts = _clause_bounds(sent, tuple((p, n) for p, n, *_ in ms))
+    left = cuts[bisect_left(cuts, pos) - 1] if bisect_left(cuts, pos) else 0
+    me = spans.get(pos, pos)
+    k = bisect_left(cuts, me)
+    right = cuts[k] if k < len(cuts) else len(sent)
+    clause = sent[max(left, pos - _CLAUSE_REACH):min(right, me + _CLAUSE_REACH)]
     if _PARALLEL.search(clause) or _COOPERATES.search(clause) or _CONTINUES.search(clause):
         return relation_kind([clause], False)
     if re.search(r"\byhteistyö", clause, re.I) and re.search(r"\bkanssa\b", clause):
