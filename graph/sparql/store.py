@@ -7,6 +7,8 @@ which store answers. :func:`open_store` picks a backend by name:
 =====================  ==========================================================
 ``Graph`` object       :class:`MemoryStore` (rdflib in memory; the default)
 ``memory:FILE``        :class:`MemoryStore` over a parsed graph file
+``file:FILE``          :class:`OxigraphStore` in memory, loaded from a graph file by
+                       pyoxigraph (no rdflib parse; what views, maps and ``query --graph`` use)
 ``oxigraph:DIR``       :class:`OxigraphStore`, embedded on disk (pyoxigraph)
 ``oxigraph:``          :class:`OxigraphStore` in memory (tests, benchmarks)
 ``endpoint:URL``       :class:`EndpointStore`, any SPARQL 1.1 query endpoint
@@ -49,7 +51,7 @@ __all__ = ["open_store", "load_into_store"]
 
 
 def open_store(spec, create: bool = False) -> Store:
-    """A store for ``spec``: an rdflib Graph, ``memory:FILE``, ``oxigraph:DIR``
+    """A store for ``spec``: an rdflib Graph, ``memory:FILE``, ``file:FILE``, ``oxigraph:DIR``
     (``create`` to make a new one), ``oxigraph:`` (in memory) or ``endpoint:URL``.
 
     >>> open_store("nosuch:thing")  # doctest: +ELLIPSIS
@@ -64,6 +66,8 @@ def open_store(spec, create: bool = False) -> Store:
     if kind == "memory" and rest:
         from hankeverkko.graph.rdf.graphfile import read_graph
         return MemoryStore(read_graph(rest))
+    if kind == "file" and rest:
+        return OxigraphStore.from_file(rest)
     if kind == "oxigraph":
         return OxigraphStore(rest or None, create=create)
     if kind == "endpoint" and rest:

@@ -103,7 +103,19 @@ class OxigraphStore:
             raise StoreError(f"{self.path}: cannot open the Oxigraph store ({e}); is another process "
                              "(e.g. `oxigraph serve`) using it?") from e
 
+    @classmethod
+    def from_file(cls, path: Union[str, Path]) -> "OxigraphStore":
+        """An in-memory store holding the graph file ``path`` (loaded by pyoxigraph's
+        own parser, never through rdflib; see :func:`graph.rdf.graphfile.read_graph_oxigraph`)."""
+        from hankeverkko.graph.rdf.graphfile import read_graph_oxigraph
+        self = cls()
+        self._store = read_graph_oxigraph(path)
+        self.source_file = Path(path)
+        return self
+
     def __repr__(self) -> str:
+        if getattr(self, "source_file", None) is not None:
+            return f"OxigraphStore({self.source_file}, in memory)"
         return f"OxigraphStore({str(self.path) if self.path else 'in memory'})"
 
     def __enter__(self):
