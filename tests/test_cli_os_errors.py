@@ -106,6 +106,16 @@ def test_unreadable_input(command, graph_file, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied", str(source))
 
     monkeypatch.setattr(Graph, "parse", refuse)
+
+    class RefusingStore:                     # graph files are read by pyoxigraph (map, network, query --graph)
+        def __len__(self):
+            return 0
+
+        def load(self, *args, path=None, **kwargs):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    import pyoxigraph
+    monkeypatch.setattr(pyoxigraph, "Store", RefusingStore)
     err = _one_line_error(_runner().invoke(main, READERS[command](graph_file)), graph_file)
     assert "ermission denied" in err
 

@@ -260,7 +260,7 @@ def test_cli_runs_a_query_file_and_inline_text(tiny_file, tmp_path):
 
 def test_engine_oxigraph_answers_a_graph_file_like_rdflib(tiny_file):
     args = ["query", "co_implementers", "--graph", tiny_file, "--format", "csv"]
-    by_rdflib = CliRunner().invoke(main, args)
+    by_rdflib = CliRunner().invoke(main, args + ["--engine", "rdflib"])
     by_oxigraph = CliRunner().invoke(main, args + ["--engine", "oxigraph"])
     assert by_rdflib.exit_code == by_oxigraph.exit_code == 0, by_oxigraph.output
     assert sorted(by_oxigraph.stdout.splitlines()) == sorted(by_rdflib.stdout.splitlines())

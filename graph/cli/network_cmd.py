@@ -73,9 +73,9 @@ def _source(graph_file, store_spec):
             raise click.BadParameter(f"{store_spec!r}: use oxigraph:DIR or endpoint:URL", param_hint="--store")
         from hankeverkko.graph.sparql.store import open_store
         return open_store(store_spec)
-    if graph_file is not None:
-        from hankeverkko.graph.rdf.graphfile import read_graph
-        return read_graph(graph_file)
+    if graph_file is not None:      # pyoxigraph parses and answers ~10x faster than rdflib in memory
+        from hankeverkko.graph.sparql.stores.oxigraph import OxigraphStore
+        return OxigraphStore.from_file(graph_file)
     from hankeverkko.graph.cli.progress import terminal_progress
     from hankeverkko.graph.pipeline import build_with_reports
     click.echo("No graph file given: building the bundled corpus ...", err=True)

@@ -36,6 +36,9 @@ VIS_VERSION = "9.1.2"
 #: px per layout unit, and the node size range (vis ``scaling``)
 _SCALE = 70
 _MIN_SIZE, _MAX_SIZE = 8, 42
+#: bytes of map data a page may hold (the page adds ~0.7 MB of vis-network); beyond it
+#: long lists are cut and the weakest partnerships left out, and the page says so
+PAGE_BUDGET = 19_000_000
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +90,9 @@ def label_top(n_nodes: int) -> int:
     return min(n_nodes, max(10, min(40, round(1.2 * math.sqrt(n_nodes)))))
 
 
-def map_payload(m: NetworkMap) -> dict:
-    """The JSON the page reads: nodes, edges, vis options and the ego centre."""
+def map_payload(m: NetworkMap, budget: int = PAGE_BUDGET) -> dict:
+    """The JSON the page reads: nodes, edges, vis options and the ego centre; kept under
+    ``budget`` bytes (``omitted`` says what was left out, see :func:`_fit_budget`)."""
     G = m.graph
     projects = G.graph.get("projects", {})
     ids = {n: str(n) for n in G}
@@ -112,6 +116,11 @@ def map_payload(m: NetworkMap) -> dict:
         x, y = m.positions[n]
         item["x"], item["y"] = round(x * _SCALE, 1), round(y * _SCALE, 1)
         nodes.append(item)
+    for item, (n, d) in zip(nodes, G.nodes(data=True)):
+        if d.get("kind") == "project":          # a large project drawn as one node (maps.style.HUB_LIMIT)
+            item["shape"] = "square"
+            item["typeLabel"] = f"project: {G.degree(n)} organisations, drawn as one node"
+            item["projects"] = []
     edges = [{"from": ids[u], "to": ids[v], "weight": d.get("weight", 1),
               "width": round(1 + 1.5 * math.log2(max(1, d.get("weight", 1))), 2),
               "projects": [str(p) for p in d.get("project_labels", d.get("projects", ()))],
@@ -134,14 +143,61 @@ def map_payload(m: NetworkMap) -> dict:
         "edges": {"smooth": False, "color": {"color": "#bdbdbd", "highlight": "#555555", "hover": "#777777"},
                   "selectionWidth": 1.5},
     }
-    return {"nodes": nodes, "edges": edges, "options": options, "labelTop": label_top(len(G)),
-            "centre": ids.get(m.centre) if m.centre is not None else None}
+    payload = {"nodes": nodes, "edges": edges, "options": options, "labelTop": label_top(len(G)),
+               "centre": ids.get(m.centre) if m.centre is not None else None}
+    omitted = _fit_budget(payload, budget)
+    if omitted:
+        payload["omitted"] = omitted
+    return payload
+
+
+def _size(obj) -> int:
+    return len(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _fit_budget(payload: dict, budget: int) -> list[str]:
+    """Keep the page's data under ``budget`` bytes; say what was left out.
+
+    First the project lists are cut to what a tooltip shows (12 per organisation,
+    10 per partnership; the counts stay whole), then the weakest partnerships
+    (fewest shared projects, then least important ends) are left out of the
+    drawing. Organisations are never left out; their partner counts stay true.
+    """
+    if budget <= 0 or _size(payload) <= budget:
+        return []
+    notes = []
+    for n in payload["nodes"]:
+        n["projects"] = n["projects"][:12]
+    for e in payload["edges"]:
+        e["projects"] = e["projects"][:10]
+    notes.append("project lists cut to the 12 (organisation) or 10 (partnership) a tooltip shows")
+    total = _size(payload)
+    if total <= budget:
+        return notes
+    edges = payload["edges"]
+    rank = {n["id"]: n["rank"] for n in payload["nodes"]}
+    per_edge = [_size(e) + 1 for e in edges]
+    order = sorted(range(len(edges)), key=lambda i: (edges[i]["weight"], -max(rank[edges[i]["from"]],
+                                                                             rank[edges[i]["to"]]), i))
+    drop, excess = set(), total - budget
+    for i in order:
+        if excess <= 0:
+            break
+        drop.add(i)
+        excess -= per_edge[i]
+    payload["edges"] = [e for i, e in enumerate(edges) if i not in drop]
+    heaviest = max(edges[i]["weight"] for i in drop)
+    notes.append(f"{len(drop):,} of {len(edges):,} partnerships (the weakest, {heaviest} shared "
+                 f"project{'s' if heaviest != 1 else ''} or fewer) not drawn, to keep the page under "
+                 f"{budget / 1e6:.0f} MB; partner counts still count them")
+    return notes
 
 
 def render_html(m: NetworkMap) -> str:
     """The page for ``m`` (one string; write it with :func:`graph.graphfile.write_atomic`)."""
     js, css = vis_assets()
     G = m.graph
+    payload = map_payload(m)
     themes = sorted({str(t) for _, d in G.nodes(data=True) for t in d.get("themes", ())}, key=str.casefold)
     types = sorted({str(d["type_label"]) for _, d in G.nodes(data=True) if d.get("type_label")})
     filters = G.graph.get("filters", {})
@@ -162,7 +218,7 @@ def render_html(m: NetworkMap) -> str:
         node_count=G.number_of_nodes(), edge_count=G.number_of_edges(), size_label=m.size_label,
         themes=themes, type_options=type_options, periods=PERIOD_CHOICES, selected=selected,
         legend=m.legend, legend_title=m.legend_title,
-        data_json=_json_for_script(map_payload(m)),
+        data_json=_json_for_script(payload), omitted=payload.get("omitted", []),
         vis_js=_inline(js, "script"), vis_css=_inline(css, "style"),
         map_js=_inline(_template_text("network_map.js"), "script"),
         map_css=_inline(_template_text("network_map.css"), "style"),

@@ -24,7 +24,7 @@ from hankeverkko.graph.network.analysis import ego_network, find_organisation
 from hankeverkko.graph.maps.figures import A4_WIDTH_CM, FIGURE_FORMATS, render_figure
 from hankeverkko.graph.atomic import write_atomic
 from hankeverkko.graph.maps.page import render_html
-from hankeverkko.graph.maps.style import COLOUR_BY, PERIOD_CHOICES, SIZE_BY, MapError, NetworkMap, style_map
+from hankeverkko.graph.maps.style import COLOUR_BY, HUB_LIMIT, PERIOD_CHOICES, SIZE_BY, MapError, NetworkMap, style_map
 from hankeverkko.graph.sparql.store import open_store
 from hankeverkko.graph.network.views import co_implementation_graph
 
@@ -100,6 +100,9 @@ def prepare_map(source, *, theme: Optional[str] = None, org: Optional[str] = Non
                 seed: Optional[int] = 0, title: Optional[str] = None) -> NetworkMap:
     """The co-implementation map of ``source`` (an rdflib Graph or a store).
 
+    A project with more than :data:`HUB_LIMIT` organisations is drawn as one
+    project node linked to them, not as all-pairs partnerships.
+
     ``org`` (label, other printed name or IRI) makes it the ego map of that
     organisation within ``radius`` steps. Clusters are computed on the
     whole filtered network, so an ego map keeps the colours of the full map.
@@ -108,10 +111,12 @@ def prepare_map(source, *, theme: Optional[str] = None, org: Optional[str] = Non
         raise MapError(f"unknown colouring {colour!r}; choose from {', '.join(COLOUR_BY)}")
     if size not in SIZE_BY:
         raise MapError(f"unknown size {size!r}; choose from {', '.join(SIZE_BY)}")
-    G = co_implementation_graph(source, theme=theme, period=period, roles=roles, org_types=org_types)
+    G = co_implementation_graph(source, theme=theme, period=period, roles=roles, org_types=org_types,
+                                hub_limit=HUB_LIMIT)
     centre, centre_label = None, None
     if org is not None:
-        centre = find_organisation(G, org)
+        hubs = set(G.graph.get("hub_projects", ()))
+        centre = find_organisation(G.subgraph([n for n in G if n not in hubs]) if hubs else G, org)
         centre_label = G.nodes[centre]["label"]
     date = data_date(source) if not isinstance(source, nx.Graph) else ""
     heading, subtitle = _title(G.graph.get("filters", {}), centre_label, radius, date)

@@ -21,7 +21,7 @@ from hankeverkko.graph.network.analysis import clusters
 from hankeverkko.graph.errors import HankeverkkoError
 from hankeverkko.graph.network.vocabulary import TYPE_LABELS
 
-__all__ = ["COLOUR_BY", "SIZE_BY", "PERIOD_CHOICES", "MapError", "LegendItem", "NetworkMap", "style_map",
+__all__ = ["COLOUR_BY", "SIZE_BY", "PERIOD_CHOICES", "HUB_LIMIT", "PROJECT_COLOUR", "MapError", "LegendItem", "NetworkMap", "style_map",
            "layout", "importance", "PALETTE", "OTHER_COLOUR"]
 
 COLOUR_BY = ("cluster", "type", "theme")
@@ -37,6 +37,9 @@ _HEX = re.compile(r"#[0-9a-f]{6}")
 PHYSICS_LIMIT = 150
 #: components up to this size get forceatlas2; larger ones are split into clusters first
 _FA2_LIMIT = 250
+#: maps draw a project with more organisations than this as one node, not as all-pairs edges
+HUB_LIMIT = 30
+PROJECT_COLOUR = "#444444"
 
 
 class MapError(HankeverkkoError):
@@ -101,8 +104,12 @@ def _spread(H: nx.Graph, seed: Optional[int], weight: Optional[str]) -> dict:
     return nx.spring_layout(H, seed=seed, weight=weight)
 
 
-def _component_layout(H: nx.Graph, seed: Optional[int], weight: Optional[str]) -> dict:
-    """Positions of one connected component, within radius sqrt(n)."""
+def _component_layout(H: nx.Graph, seed: Optional[int], weight: Optional[str], depth: int = 0) -> dict:
+    """Positions of one connected component, within radius sqrt(n).
+
+    Near-linear in edges: ForceAtlas2 (quadratic) only ever runs on at most
+    ``_FA2_LIMIT`` nodes; a larger component is split into Louvain clusters,
+    recursively until each fits, and the clusters are placed apart."""
     radius = math.sqrt(len(H))
     if len(H) <= _FA2_LIMIT:
         return _fit(_spread(H, seed, weight), radius)
@@ -111,6 +118,8 @@ def _component_layout(H: nx.Graph, seed: Optional[int], weight: Optional[str]) -
     communities = sorted((sorted(c, key=str) for c in
                           nx.community.louvain_communities(H, weight=weight, seed=seed)),
                          key=lambda c: (-len(c), str(c[0])))
+    if len(communities) == 1 or depth >= 4:                 # cannot split further
+        return _fit(nx.spring_layout(H, seed=seed, weight=weight, iterations=30), radius)
     member = {n: i for i, c in enumerate(communities) for n in c}
     Q = nx.Graph()
     Q.add_nodes_from(range(len(communities)))
@@ -121,11 +130,41 @@ def _component_layout(H: nx.Graph, seed: Optional[int], weight: Optional[str]) -
             Q.add_edge(a, b, weight=w + (d.get(weight, 1) if weight else 1))
     centres = _fit(nx.spring_layout(Q, seed=seed, weight="weight"), radius)
     discs = [1.1 * math.sqrt(len(c)) for c in communities]
-    cx = {i: list(centres[i]) for i in Q}
-    for _ in range(200):                                   # separate overlapping discs
+    cx = _separate([list(centres[i]) for i in range(len(communities))], discs)
+    pos = {}
+    for i, c in enumerate(communities):
+        if len(c) == 1:
+            inner = {c[0]: (0.0, 0.0)}
+        elif len(c) <= _FA2_LIMIT:
+            inner = _fit(_spread(H.subgraph(c), seed, weight), discs[i] / 1.1)
+        else:
+            inner = _fit(_component_layout(H.subgraph(c), seed, weight, depth + 1), discs[i] / 1.1)
+        for n, (x, y) in inner.items():
+            pos[n] = (cx[i][0] + x, cx[i][1] + y)
+    return _fit(pos, max(math.hypot(x, y) for x, y in pos.values()) or 1.0)
+
+
+def _separate(cx: list, discs: list, rounds: int = 200) -> list:
+    """Push overlapping discs apart (each pair in index order, as many rounds as needed)."""
+    if len(cx) > 60:                                    # many clusters: the same pushes, vectorised
+        import numpy as np
+        xy, r = np.array(cx, dtype=float), np.array(discs, dtype=float)
+        for _ in range(rounds):
+            d = xy[None, :, :] - xy[:, None, :]
+            dist = np.hypot(d[..., 0], d[..., 1])
+            gap = (r[:, None] + r[None, :]) - np.maximum(dist, 1e-6)
+            np.fill_diagonal(gap, 0)
+            gap = np.triu(np.maximum(gap, 0), 1)
+            if not gap.any():
+                break
+            unit = np.where(dist[..., None] > 1e-6, d / np.maximum(dist, 1e-6)[..., None], [1.0, 0.0])
+            push = unit * (gap / 2)[..., None]
+            xy += push.sum(axis=0) - push.sum(axis=1)
+        return xy.tolist()
+    for _ in range(rounds):
         moved = False
-        for i in range(len(communities)):
-            for j in range(i + 1, len(communities)):
+        for i in range(len(cx)):
+            for j in range(i + 1, len(cx)):
                 dx, dy = cx[j][0] - cx[i][0], cx[j][1] - cx[i][1]
                 dist = math.hypot(dx, dy) or 1e-6
                 gap = discs[i] + discs[j] - dist
@@ -136,13 +175,7 @@ def _component_layout(H: nx.Graph, seed: Optional[int], weight: Optional[str]) -
                     moved = True
         if not moved:
             break
-    pos = {}
-    for i, c in enumerate(communities):
-        inner = (_fit(_spread(H.subgraph(c), seed, weight), discs[i] / 1.1) if len(c) <= _FA2_LIMIT
-                 else _fit(nx.spring_layout(H.subgraph(c), seed=seed, weight=weight), discs[i] / 1.1))
-        for n, (x, y) in inner.items():
-            pos[n] = (cx[i][0] + x, cx[i][1] + y)
-    return _fit(pos, max(math.hypot(x, y) for x, y in pos.values()) or 1.0)
+    return cx
 
 
 def layout(G: nx.Graph, seed: Optional[int] = 0, weight: Optional[str] = "weight") -> dict:
@@ -218,6 +251,9 @@ def _main_theme(G: nx.Graph, n) -> Optional[str]:
     return min(counts, key=lambda t: (-counts[t], t)) if counts else None
 
 
+_HUB_LABEL = f"project of more than {HUB_LIMIT} organisations (one node)"
+
+
 def style_map(G: nx.Graph, *, colour: str = "cluster", size: str = "degree", seed: Optional[int] = 0,
               title: str = "Collaboration network", subtitle: str = "", centre=None,
               positions: Optional[dict] = None) -> NetworkMap:
@@ -248,12 +284,17 @@ def style_map(G: nx.Graph, *, colour: str = "cluster", size: str = "degree", see
         order = sorted(counts, key=lambda t: (-counts[t], t))
         colours, legend, groups = _categorical(assign, order, "other themes / no theme")
         legend_title = "Main theme (most projects)"
+    hubs = [n for n in G if G.nodes[n].get("kind") == "project"]
+    if hubs:                                    # large projects drawn as one node (see HUB_LIMIT)
+        for n in hubs:
+            colours[n], groups[n] = PROJECT_COLOUR, _HUB_LABEL
+        legend.append(LegendItem(_HUB_LABEL, PROJECT_COLOUR))
     if size == "degree":
         values = {n: float(G.degree(n)) for n in G}
     else:
         values = {n: float(G.nodes[n].get("funding") or 0.0) for n in G}
-    top = max(values.values(), default=0.0)
-    sizes = {n: math.sqrt(v / top) if top > 0 else 0.0 for n, v in values.items()}
+    top = max((v for n, v in values.items() if G.nodes[n].get("kind") != "project"), default=0.0)
+    sizes = {n: min(1.0, math.sqrt(v / top)) if top > 0 else 0.0 for n, v in values.items()}
     return NetworkMap(graph=G, positions=positions if positions is not None else layout(G, seed=seed),
                       colours=colours, sizes=sizes, legend=legend, legend_title=legend_title, size_by=size,
                       title=title, subtitle=subtitle, centre=centre, physics=len(G) <= PHYSICS_LIMIT,

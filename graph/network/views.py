@@ -83,7 +83,8 @@ def _org_projects(data: NetworkData) -> dict[str, list[str]]:
 
 
 def co_implementation_graph(source, *, theme: Optional[str] = None, period: Optional[str] = None,
-                            roles: Sequence[str] = ("implementer",), org_types: Sequence[str] = ()) -> nx.Graph:
+                            roles: Sequence[str] = ("implementer",), org_types: Sequence[str] = (),
+                            hub_limit: Optional[int] = None) -> nx.Graph:
     """Organisations linked when they work on the same project.
 
     Nodes are organisation IRIs (``label``, ``type``, ``alt_labels``,
@@ -92,21 +93,44 @@ def co_implementation_graph(source, *, theme: Optional[str] = None, period: Opti
     (shared projects), ``projects`` (their IRIs), ``project_labels`` and
     ``themes``. ``G.graph["projects"]`` describes every project (label, themes,
     periods, roles of each organisation).
+
+    ``hub_limit`` (maps): a project with more organisations than this is one
+    node (``kind="project"``, ``label``, ``members``) linked to each of them
+    instead of all-pairs edges (a project of 700 makes 244,650 edges);
+    ``G.graph["hub_projects"]`` lists them. The default keeps every clique.
     """
     data = load_network(source, theme=theme, period=period, roles=roles, org_types=org_types)
+    return _co_graph(data, hub_limit)
+
+
+def _co_graph(data: NetworkData, hub_limit: Optional[int] = None) -> nx.Graph:
     G = nx.Graph(name="co-implementation", filters=dict(data.filters), projects=_project_table(data))
     for org, projects in _org_projects(data).items():
         G.add_node(org, **_org_attrs(data, org, projects))
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    hubs = []
     for p, orgs in data.members.items():
+        if hub_limit is not None and len(orgs) > hub_limit:
+            hubs.append(p)
+            continue
+        for pair in combinations(orgs, 2):
+            pairs[pair].append(p)
+    theme_names = {p: {data.themes.get(t, _tail(t)) for t in info.themes} for p, info in data.projects.items()}
+    G.add_edges_from((a, b, {"weight": len(ps), "projects": ps,
+                             "project_labels": [data.projects[p].display for p in ps],
+                             "themes": sorted(set().union(*(theme_names[p] for p in ps)))})
+                     for (a, b), ps in pairs.items())
+    if hubs:
+        G.graph["hub_projects"] = hubs
+    for p in hubs:
         info = data.projects[p]
-        for a, b in combinations(orgs, 2):
-            if not G.has_edge(a, b):
-                G.add_edge(a, b, weight=0, projects=[], project_labels=[], themes=[])
-            e = G.edges[a, b]
-            e["weight"] += 1
-            e["projects"].append(p)
-            e["project_labels"].append(info.display)
-            e["themes"] = sorted(set(e["themes"]) | {data.themes.get(t, _tail(t)) for t in info.themes})
+        members = data.members[p]
+        G.add_node(p, kind="project", label=info.display, type="Project", type_label="project",
+                   projects=[p], project_count=1, members=len(members),
+                   themes=sorted(theme_names[p]), periods=list(info.periods), alt_labels=[],
+                   roles=[], funding=round(info.funding, 2), funding_basis=info.funding_basis)
+        G.add_edges_from((o, p, {"weight": 1, "projects": [p], "project_labels": [info.display],
+                                 "themes": sorted(theme_names[p]), "hub": True}) for o in members)
     return G
 
 

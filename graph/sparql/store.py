@@ -7,6 +7,8 @@ which store answers. :func:`open_store` picks a backend by name:
 =====================  ==========================================================
 ``Graph`` object       :class:`MemoryStore` (rdflib in memory; the default)
 ``memory:FILE``        :class:`MemoryStore` over a parsed graph file
+``file:FILE``          :class:`OxigraphStore` in memory, loaded from a graph file by
+                       pyoxigraph (no rdflib parse; what views, maps and ``query --graph`` use)
 ``oxigraph:DIR``       :class:`OxigraphStore`, embedded on disk (pyoxigraph), read-only
 ``oxigraph:``          :class:`OxigraphStore` in memory (tests, benchmarks)
 ``endpoint:URL``       :class:`EndpointStore`, any SPARQL 1.1 query endpoint
@@ -50,7 +52,7 @@ __all__ = ["open_store", "load_into_store", "replacement"]
 
 
 def open_store(spec, create: bool = False) -> Store:
-    """A store for ``spec``: an rdflib Graph, ``memory:FILE``, ``oxigraph:DIR``
+    """A store for ``spec``: an rdflib Graph, ``memory:FILE``, ``file:FILE``, ``oxigraph:DIR``
     (opened read-only, so any number of readers at once; ``create`` to open it
     for writing, making it if missing), ``oxigraph:`` (in memory) or ``endpoint:URL``.
 
@@ -66,6 +68,8 @@ def open_store(spec, create: bool = False) -> Store:
     if kind == "memory" and rest:
         from hankeverkko.graph.rdf.graphfile import read_graph
         return MemoryStore(read_graph(rest))
+    if kind == "file" and rest:
+        return OxigraphStore.from_file(rest)
     if kind == "oxigraph":
         return OxigraphStore(rest or None, create=create, read_only=bool(rest) and not create)
     if kind == "endpoint" and rest:

@@ -39,7 +39,7 @@ function nodeInfo(n) {
       if (extra.length) { li.appendChild(el("span", " — " + extra.join(" · "), "meta")); }
       ul.appendChild(li);
     });
-    if (n.projects.length > 12) { ul.appendChild(el("li", "… and " + (n.projects.length - 12) + " more", "meta")); }
+    if (n.projectCount > 12) { ul.appendChild(el("li", "… and " + (n.projectCount - 12) + " more", "meta")); }
     box.appendChild(ul);
   }
   return box;
@@ -53,7 +53,7 @@ function edgeInfo(e) {
   if (e.projects.length) {
     var ul = el("ul");
     e.projects.slice(0, 10).forEach(function (p) { ul.appendChild(el("li", p)); });
-    if (e.projects.length > 10) { ul.appendChild(el("li", "… and " + (e.projects.length - 10) + " more", "meta")); }
+    if (e.weight > 10) { ul.appendChild(el("li", "… and " + (e.weight - 10) + " more", "meta")); }
     box.appendChild(ul);
   }
   return box;

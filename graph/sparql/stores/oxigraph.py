@@ -133,7 +133,19 @@ class OxigraphStore:
         return StoreError(f"{self.path}: the Oxigraph store is damaged or unreadable ({_first_line(e)}); "
                           f"rebuild it with `hankeverkko build --store oxigraph:{self.path}`")
 
+    @classmethod
+    def from_file(cls, path: Union[str, Path]) -> "OxigraphStore":
+        """An in-memory store holding the graph file ``path`` (loaded by pyoxigraph's
+        own parser, never through rdflib; see :func:`graph.rdf.graphfile.read_graph_oxigraph`)."""
+        from hankeverkko.graph.rdf.graphfile import read_graph_oxigraph
+        self = cls()
+        self._store = read_graph_oxigraph(path)
+        self.source_file = Path(path)
+        return self
+
     def __repr__(self) -> str:
+        if getattr(self, "source_file", None) is not None:
+            return f"OxigraphStore({self.source_file}, in memory)"
         return f"OxigraphStore({str(self.path) if self.path else 'in memory'})"
 
     def __enter__(self):
