@@ -129,3 +129,12 @@ def test_the_map_inside_the_html_report_draws_in_a_browser(html_report, chromium
     assert pre is not None, done.stderr[-2000:]
     got = json.loads(pre.get_text())
     assert got["canvas"] and got["width"] > 0 and got["nodes"] > 5 and got["errors"] == []
+
+
+def test_a_finnish_report_has_its_figure_and_map_in_finnish(html_report):
+    """The default report is Finnish: the figure's and the map's title and legend too."""
+    soup = BeautifulSoup(html_report, "html.parser")
+    frame = BeautifulSoup(soup.find("iframe")["srcdoc"], "html.parser")
+    page_text = frame.get_text(" ")
+    assert f"Yhteistyöverkosto: {THEME}" in page_text and "Yhteistyöklusterit" in page_text
+    assert "Collaboration network" not in page_text and "other clusters" not in page_text

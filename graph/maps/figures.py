@@ -41,6 +41,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
 from hankeverkko.graph.maps.style import MapError, NetworkMap, importance
+from hankeverkko.graph.maps.words import finnish_text
 
 __all__ = ["FIGURE_FORMATS", "A4_WIDTH_CM", "FONT", "render_figure", "label_count", "place_labels",
            "parse_width"]
@@ -175,7 +176,8 @@ def _render(m: NetworkMap, fmt: str, *, labels: Optional[int], dpi: int, width_c
         ax = fig.add_subplot()
         ax.set_axis_off()
         ax.set_aspect("equal")
-        notes = [m.size_label, text["counts"].format(nodes=G.number_of_nodes(), edges=G.number_of_edges())]
+        size = finnish_text(m.size_label) if lang == "fi" else m.size_label
+        notes = [size, text["counts"].format(nodes=G.number_of_nodes(), edges=G.number_of_edges())]
         if alone:
             notes.append(text["alone1"] if len(alone) == 1 else text["alone"].format(n=len(alone)))
         subtitle = "\n".join(x for x in (_wrap(m.subtitle, int(chars * 1.45)),

@@ -19,6 +19,7 @@ from typing import Optional
 
 from hankeverkko.graph.network.analysis import summarise
 from hankeverkko.graph.maps.render import data_date, prepare_map
+from hankeverkko.graph.maps.words import in_finnish
 from hankeverkko.graph.sparql.library import get_query, run_library_query
 from hankeverkko.graph.sparql.store import open_store
 from hankeverkko.graph.network.data import find_theme, load_network
@@ -122,6 +123,8 @@ def gather(source, *, theme: Optional[str] = None, org: Optional[str] = None, pe
     scope = {k: v for k, v in (("theme", theme), ("org", org), ("period", period)) if v}
     # the network with the same filters (for an organisation: its ego network, clusters of the whole)
     m = prepare_map(store, theme=theme, period=period, org=org, colour="cluster", seed=seed)
+    if lang == "fi":
+        m = in_finnish(m)                    # the figure's and the map's title and legend
     G = m.graph
     data = load_network(store, theme=theme, period=period)
     others = defaultdict(set)                      # project -> (organisation, role words) from the view
