@@ -104,7 +104,7 @@ def load(lines: list[Line], source: str) -> SourceDocument:
         for name in typed_names(ln.text):
             mention(doc, name, ln.no)
         for m in _BID_WITH_NAME_RE.finditer(ln.text):
-            raw = m.group(1) or m.group(2)
+            raw = next(g for g in m.groups() if g)
             if not business_id_valid(raw):
                 checked_business_id(doc, raw, ln.no, ln.text)
     fields_read = _fields(doc, lines, projects)

@@ -28,7 +28,7 @@ BUSINESS_ID_RE = re.compile(r"(?<![\d-])(\d{5,8}-\d?|\d{8})(?![\d-])")
 def business_id_valid(bid: str) -> bool:
     """Whether ``bid`` is a Y-tunnus 'nnnnnnn-c' whose check digit holds (mod 11,
     weights 7,9,10,5,8,4,2; remainder 0 -> 0, 1 -> no valid id, else 11 - r)."""
-    m = re.fullmatch(r"(\d{7})-(\d)", bid.strip())
+    m = re.fullmatch(r"(\d{7})-(\d)", (bid or "").strip())
     if not m:
         return False
     r = sum(int(d) * w for d, w in zip(m.group(1), _WEIGHTS)) % 11
