@@ -54,3 +54,28 @@ def test_the_bundled_corpus_is_all_list_evidence():
     assert _evidence(g) == {"ListEvidence"}
     assert len(keep_evidence(g, FIRM_EVIDENCE)) == len(g)
     assert (None, HV.evidence, None) in g
+
+
+def test_cli_evidence_option_on_query_orgs_and_map(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from hankeverkko.graph.cli import main
+    run = CliRunner().invoke
+    assert run(main, ["build", str(NEWSLETTER), str(CARD), "--out", str(tmp_path), "-q"]).exit_code == 0
+    graph = str(tmp_path / "graph.ttl")
+
+    def rows(*extra):
+        r = run(main, ["query", "co_implementers", "--graph", graph, "--format", "json", *extra])
+        assert r.exit_code == 0, r.output
+        return json.loads(r.stdout)["results"]["bindings"]
+    every, firm = rows(), rows("--evidence", "firm")
+    assert 0 < len(firm) < len(every)
+    r = run(main, ["map", graph, "--evidence", "prose", "--out", str(tmp_path / "m.html")])
+    assert r.exit_code == 0 and (tmp_path / "m.html").exists()
+    r = run(main, ["map", "--store", "oxigraph:" + str(tmp_path / "s"), "--evidence", "firm",
+                   "--out", str(tmp_path / "n.html")])
+    assert r.exit_code == 2 and "not --store" in r.output
+    r = run(main, ["orgs", str(NEWSLETTER), "--evidence", "rumour"])
+    assert r.exit_code == 2 and "unknown evidence kind 'rumour'" in r.output

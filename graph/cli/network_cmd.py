@@ -5,11 +5,12 @@ from pathlib import Path
 
 import click
 
-__all__ = ["COMMANDS", "map_command", "network"]
-
 from hankeverkko.graph.cli.choices import Vocabulary
+from hankeverkko.graph.cli.evidence import evidence_option, graph_with_evidence
 from hankeverkko.graph.maps.style import PERIOD_CHOICES   # the HTML map's period menu offers the same periods
 from hankeverkko.graph.network.vocabulary import ROLES, TYPE_KEYS
+
+__all__ = ["COMMANDS", "map_command", "network"]
 
 ROLE_CHOICES = tuple(ROLES)
 #: what --role means: the roles given replace the default set
@@ -46,6 +47,7 @@ def _filters(f):
                      help="Only organisations of this type (repeatable): " + ", ".join(TYPE_KEYS) + "."),
         click.option("--seed", type=int, default=0, show_default=True,
                      help="Seed for Louvain clusters and the layout (same seed, same result)."),
+        evidence_option,
     ]):
         f = decorator(f)
     return f
@@ -64,10 +66,14 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _source(graph_file, store_spec):
-    """The graph file, the store, or the bundled corpus built in memory."""
+def _source(graph_file, store_spec, evidence=None):
+    """The graph file, the store, or the bundled corpus built in memory (kept to
+    ``evidence`` when given)."""
     if graph_file is not None and store_spec:
         raise click.UsageError("give GRAPH_FILE or --store, not both")
+    kept = graph_with_evidence(graph_file, store_spec, evidence)
+    if kept is not None:
+        return kept
     if store_spec:
         if not store_spec.startswith(("oxigraph:", "endpoint:")) or store_spec == "oxigraph:":
             raise click.BadParameter(f"{store_spec!r}: use oxigraph:DIR or endpoint:URL", param_hint="--store")
@@ -107,8 +113,8 @@ def _warn_if_empty(G) -> None:
               help="Figures: PNG resolution (SVG is vector; its text stays text).")
 @click.option("--labels", type=click.IntRange(0), default=None,
               help="Figures: name this many organisations (default: from the graph size, 10-25).")
-def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, out_file, org, radius, colour, size,
-                title, width, dpi, labels):
+def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, evidence, out_file, org, radius,
+                colour, size, title, width, dpi, labels):
     """Write a collaboration map of GRAPH_FILE (or --store; neither = build
     the bundled corpus): organisations linked when they implement the same
     project.
@@ -135,7 +141,7 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
         width_cm = parse_width(width)
     except MapError as e:
         raise click.BadParameter(str(e), param_hint="--width") from e
-    m = prepare_map(_source(graph_file, store_spec), theme=theme, org=org, radius=radius, period=period,
+    m = prepare_map(_source(graph_file, store_spec, evidence), theme=theme, org=org, radius=radius, period=period,
                     roles=_roles(roles), org_types=org_types, colour=colour, size=size,
                     seed=seed, title=title)
     _warn_if_empty(m.graph)
@@ -157,7 +163,7 @@ def map_command(graph_file, store_spec, theme, period, roles, org_types, seed, o
               help="Export only these formats (repeatable; default: all).")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True,
               help="How many organisations, clusters and brokers to list.")
-def network(graph_file, store_spec, theme, period, roles, org_types, seed, out_dir, formats, top):
+def network(graph_file, store_spec, theme, period, roles, org_types, seed, evidence, out_dir, formats, top):
     """Analyse the collaboration network of GRAPH_FILE (or --store; neither =
     build the bundled corpus): print the top organisations, Louvain clusters
     and the brokers between themes, and write the network for other tools.
@@ -177,7 +183,7 @@ def network(graph_file, store_spec, theme, period, roles, org_types, seed, out_d
     from hankeverkko.graph.network.export import EXPORT_FORMATS, export_network
     from hankeverkko.graph.network.views import co_implementation_graph
 
-    G = co_implementation_graph(_source(graph_file, store_spec), theme=theme, period=period,
+    G = co_implementation_graph(_source(graph_file, store_spec, evidence), theme=theme, period=period,
                                 roles=_roles(roles), org_types=org_types)
     _warn_if_empty(G)
     summary = summarise(G, seed=seed, top=top)

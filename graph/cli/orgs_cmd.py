@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from hankeverkko.graph.cli.choices import Vocabulary
+from hankeverkko.graph.cli.evidence import evidence_option, restrict
 from hankeverkko.graph.network.organisations import ROLE_GROUPS
 from hankeverkko.graph.network.vocabulary import TYPE_KEYS
 
@@ -34,7 +35,8 @@ __all__ = ["COMMANDS", "orgs"]
               help="Write the table to this file (atomically) instead of stdout; required for xlsx.")
 @click.option("--width", type=click.IntRange(min=0), default=None,
               help="Width of the table in characters (default: the terminal's, or COLUMNS); 0: no limit.")
-def orgs(sources, decisions, review_file, org_types, role, fmt, out, width):
+@evidence_option
+def orgs(sources, decisions, review_file, org_types, role, fmt, out, width, evidence):
     """List the organisations of SOURCES (none = the bundled corpus): type,
     number of projects in implementing roles (ranked by it), their themes,
     other roles (funder, ministry, partner ...: projects, themes or
@@ -63,7 +65,7 @@ def orgs(sources, decisions, review_file, org_types, role, fmt, out, width):
     for w in result.resolution.warnings:
         if w.startswith("decision"):          # decisions that could not be used, as `build` reports them
             click.echo(f"warning: {w}", err=True)
-    rows = organisation_table(open_store(result.graph), role=role)
+    rows = organisation_table(open_store(restrict(result.graph, evidence)), role=role)
     if org_types:
         rows = [r for r in rows if r.type in org_types]
     if role != "implementer":

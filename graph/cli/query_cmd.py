@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from hankeverkko.graph.cli.evidence import evidence_option
+
 __all__ = ["COMMANDS", "query"]
 
 
@@ -55,8 +57,9 @@ def _library_table() -> str:
                    "oxigraph also answers some queries rdflib cannot evaluate.")
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for an endpoint.")
 @click.option("--list", "list_queries", is_flag=True, help="List the query library (name, title, parameters).")
+@evidence_option
 def query(name_or_file, params, fmt, out, width, graph_file, store_spec, endpoint_url, engine, timeout,
-          list_queries):
+          list_queries, evidence):
     """Run a library query NAME, a .rq FILE, or inline SPARQL SELECT text.
 
     Without --graph, --store or --endpoint the bundled corpus is built in
@@ -89,6 +92,8 @@ def query(name_or_file, params, fmt, out, width, graph_file, store_spec, endpoin
     chosen = [o for o, v in (("--graph", graph_file), ("--store", store_spec), ("--endpoint", endpoint_url)) if v]
     if len(chosen) > 1:
         raise click.UsageError(f"give only one of {', '.join(chosen)}")
+    if evidence is not None and (store_spec or endpoint_url):
+        raise click.UsageError("--evidence filters a graph file or the bundled corpus, not --store/--endpoint")
     if engine is not None and (store_spec or endpoint_url):
         raise click.UsageError("--engine applies to --graph or the bundled corpus, not to --store/--endpoint")
     bound = _params(params)
@@ -108,6 +113,12 @@ def query(name_or_file, params, fmt, out, width, graph_file, store_spec, endpoin
         if getattr(store, "path", None) is not None and store.is_empty():
             click.echo(f"note: the store {store.path} is empty (0 triples); fill it with "
                        f"`hankeverkko build --store {store_spec}`", err=True)
+    elif evidence is not None:
+        from hankeverkko.graph.cli.evidence import graph_with_evidence
+        data = graph_with_evidence(graph_file, None, evidence)
+        store = open_store("oxigraph:") if engine != "rdflib" else open_store(data)
+        if engine != "rdflib":
+            store.load(data)
     elif graph_file and engine in (None, "oxigraph"):
         from hankeverkko.graph.sparql.stores.oxigraph import OxigraphStore
         store = OxigraphStore.from_file(graph_file)
