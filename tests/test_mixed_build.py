@@ -158,3 +158,16 @@ def test_every_bundled_document_printed_to_pdf_gives_the_same_records(source, tm
 
 def test_the_bundled_corpus_has_five_documents():
     assert len(list(SOURCES.glob("*.txt"))) == 5
+
+
+def test_verbose_lists_every_skipped_line_and_the_report_always_holds_them(tmp_path):
+    source = next(SOURCES.glob("001_*.txt"))
+    quiet = CliRunner().invoke(main, ["build", str(source), "--out", str(tmp_path / "a")])
+    loud = CliRunner().invoke(main, ["build", str(source), "--out", str(tmp_path / "b"), "-v"])
+    report = json.loads((tmp_path / "a" / "build-report.json").read_text(encoding="utf-8"))
+    skipped = report["files"][0]["skipped_lines"]
+    assert skipped and report["files"][0]["lines_skipped"] == len(skipped)
+    listed = [ln for ln in loud.stdout.splitlines() if ln.strip().startswith(f"skipped {source.name}:")]
+    assert len(listed) == len(skipped)
+    assert not [ln for ln in quiet.stdout.splitlines() if ln.strip().startswith(f"skipped {source.name}:")]
+    assert all(str(s["line"]) in line for s, line in zip(skipped, listed))
