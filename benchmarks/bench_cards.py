@@ -2,21 +2,22 @@
 
 Generates N cards in the EURA 2014 layout (invented names 'Alfa17ala', codes
 S2xxxx, valid Y-tunnus) and times (a) ``project_card.load`` over N separate cards
-and (b) ``generic.load`` over one document of N cards, at N = 250 and 1000;
-prints the growth exponent log(t1000/t250)/log 4 (1.0 = linear).
+(b) ``generic.load`` over one document of N cards and (c) the whole build of N
+card files (loading, organisation identity, RDF and Turtle), at N = 250 and
+1000; prints the growth exponent log(t1000/t250)/log 4 (1.0 = linear).
 Usage: ``python benchmarks/bench_cards.py``.
 """
 from __future__ import annotations
 
 import math
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import tempfile
 
-from hankeverkko.loaders import generic, project_card  # noqa: E402
-from hankeverkko.loaders.text import read_lines  # noqa: E402
+from hankeverkko.graph.pipeline import build_sources, serialise
+from hankeverkko.loaders import generic, project_card
+from hankeverkko.loaders.text import read_lines
 
 _W = (7, 9, 10, 5, 8, 4, 2)
 
@@ -71,7 +72,17 @@ def main() -> None:
     for n in (250, 1000):
         rows[("project-card", n)] = timed(lambda: [project_card.load(c, "c.txt") for c in cards[:n]])
         rows[("generic", n)] = timed(lambda: generic.load(doc[n], "all.txt"))
-    for kind in ("project-card", "generic"):
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i in range(1000):
+            f = Path(tmp) / f"kortti_{i:04d}.txt"
+            f.write_text(card(i), encoding="utf-8")
+            files.append(f)
+        for n in (250, 1000):
+            t = time.process_time()
+            serialise(build_sources(files[:n]).graph)
+            rows[("build", n)] = time.process_time() - t
+    for kind in ("project-card", "generic", "build"):
         t250, t1000 = rows[(kind, 250)], rows[(kind, 1000)]
         print(f"{kind:13} 250: {t250:.3f} s  1000: {t1000:.3f} s  exponent {math.log(t1000 / t250) / math.log(4):.2f}")
 
