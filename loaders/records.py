@@ -8,7 +8,7 @@ can say where each fact comes from.
 
 Organisations are referred to by the name *as printed* (PDF hyphenation and
 whitespace already repaired); turning names into one node per real
-organisation is the job of ``graph.identity``, not of the loaders.
+organisation is the job of ``hankeverkko.graph.identity``, not of the loaders.
 
 Roles of an organisation in a project (``Participation.role``):
 

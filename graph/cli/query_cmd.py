@@ -63,7 +63,7 @@ def query(name_or_file, params, fmt, out, width, graph_file, store_spec, endpoin
     """Run a library query NAME, a .rq FILE, or inline SPARQL SELECT text.
 
     Without --graph, --store or --endpoint the bundled corpus is built in
-    memory first (graph.pipeline.build_sources()), which takes a few
+    memory first (hankeverkko.graph.pipeline.build_sources()), which takes a few
     seconds; for repeated queries build once and use --graph or --store.
     Parameter values are bound by the store, never pasted into the query;
     a name that matches nothing or several things lists the closest ones

@@ -1,7 +1,7 @@
 """Finnish business IDs (Y-tunnus): format and check digit.
 
 A valid business ID decides organisation identity before any name rule
-(:mod:`graph.identity`); an invalid one is reported and not used.
+(:mod:`hankeverkko.graph.identity`); an invalid one is reported and not used.
 """
 from __future__ import annotations
 

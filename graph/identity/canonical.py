@@ -1,6 +1,6 @@
 """The canonical form of one organisation: its label, type and acronym.
 
-:mod:`graph.identity` decides which printed names are one organisation; this
+:mod:`hankeverkko.graph.identity` decides which printed names are one organisation; this
 module chooses, from all of them, the fullest official form as the label
 (the alias table's canonical name; else the form with its legal form and proper
 capitalisation, Finnish first, most frequent, fullest), the type (strongest

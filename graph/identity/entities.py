@@ -52,7 +52,7 @@ class Resolution:
     _index: dict[str, OrgEntity]
     warnings: list[str] = field(default_factory=list)        # invalid business IDs, unusable decisions
     decisions: list[Decision] = field(default_factory=list)  # the decisions this resolution applied
-    review_total: int = 0      # open pairs before the queue was capped (REVIEW_CAP in graph.identity.merging)
+    review_total: int = 0      # open pairs before the queue was capped (REVIEW_CAP in hankeverkko.graph.identity.merging)
 
     def entity_for(self, name: str) -> OrgEntity:
         """The entity of a printed name, in any whitespace/case/hyphenation variant

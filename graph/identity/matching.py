@@ -1,7 +1,7 @@
 """Pair rules: is this pair of names one organisation, two, or a question for a person?
 
 Only names that share a distinctive word (a blocking key from
-:func:`graph.names.blocking_keys`) are compared. A pair is kept apart when
+:func:`hankeverkko.graph.identity.names.blocking_keys`) are compared. A pair is kept apart when
 its organisation types, legal forms or distinctive words disagree; it merges
 when the distinctive words agree, the head words do not disagree and the
 fuzzy score reaches :data:`MERGE_SCORE`; anything else that is close goes to
@@ -40,7 +40,7 @@ def name_type(p: ParsedName) -> str:
 
 def _same_word(t: str, u: str) -> bool:
     """Identical, or one a case form of the other (Espoo / Espoon, Helsinki / Helsingin):
-    :func:`graph.identity.inflection.same_word`."""
+    :func:`hankeverkko.graph.identity.inflection.same_word`."""
     return same_word(t, u)
 
 

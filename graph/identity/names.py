@@ -1,6 +1,6 @@
 """Organisation names: parsing, types, language and blocking keys.
 
-One printed name in, one :class:`ParsedName` out. :mod:`graph.identity`
+One printed name in, one :class:`ParsedName` out. :mod:`hankeverkko.graph.identity`
 compares parsed names to decide which of them denote one organisation.
 All vocabulary is reference data under ``loaders/data`` (legal forms from
 the ISO 20275 code list, head words, head phrases, the alias table); this

@@ -1,23 +1,23 @@
 """Organisation resolution: printed names -> one entity per real organisation.
 
-Interface used by ``graph.build``::
+Interface used by ``hankeverkko.graph.rdf.build``::
 
     res = resolve(mentions, decisions=None)
     ent = res.entity_for("Kivi-ammattikorkeakoulu Oy")   # -> OrgEntity
     res.entities        # every OrgEntity, sorted by key
     res.review_queue    # close pairs a person should decide on
 
-Evidence, strongest first (names are parsed by :mod:`graph.names`, pairs
-judged by :mod:`graph.matching`):
+Evidence, strongest first (names are parsed by :mod:`hankeverkko.graph.identity.names`, pairs
+judged by :mod:`hankeverkko.graph.identity.matching`):
 
-1. a valid business ID (:mod:`graph.business_id`): the same ID merges,
+1. a valid business ID (:mod:`hankeverkko.graph.identity.business_id`): the same ID merges,
    different IDs never merge;
-2. a person's decision, ``merge`` or ``keep_apart`` (:mod:`graph.review`);
+2. a person's decision, ``merge`` or ``keep_apart`` (:mod:`hankeverkko.graph.identity.review`);
 3. the curated alias table (abbreviations, Swedish/English parallel names);
 4. the same name after normalisation (case, PDF hyphenation, spacing, legal
    form, an acronym printed with the name, 'X ry, Y rf' parallel names);
 5. fuzzy similarity between names sharing a distinctive word: merged only at
-   :data:`~graph.matching.MERGE_SCORE` and only if nothing disagrees; close
+   :data:`~hankeverkko.graph.identity.matching.MERGE_SCORE` and only if nothing disagrees; close
    pairs go to the review queue, never to an automatic merge.
 
 >>> res = resolve([NameMention("Lab- ammattikorkeakoulu Oy", "a.txt", 3),
@@ -73,7 +73,7 @@ def resolve(mentions: Iterable[NameMention],
             stated: Iterable[tuple[str, str]] = ()) -> Resolution:
     """Resolve printed names into organisations (deterministic, independent of input order).
 
-    ``decisions``: a reviewed CSV (see :func:`graph.review.read_decisions`) or
+    ``decisions``: a reviewed CSV (see :func:`hankeverkko.graph.identity.review.read_decisions`) or
     :class:`Decision` objects; they override the name rules both ways.
     ``stated``: (name, name) pairs a source document equates, such as an
     abbreviation it defines; merged unless a decision keeps them apart.

@@ -3,7 +3,7 @@
 ``hankeverkko orgs --review review.csv`` writes the queue (name_a, name_b,
 score, reason, decision); a person writes ``merge`` or ``keep_apart`` in the
 decision column; ``hankeverkko build --decisions review.csv`` reads it and the
-decisions override the name rules both ways (:func:`graph.identity.resolve`).
+decisions override the name rules both ways (:func:`hankeverkko.graph.identity.resolution.resolve`).
 """
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def write_review_queue(resolution, path: Union[str, Path], include_decided: bool
     ``include_decided`` the decisions the resolution applied follow, filled in,
     so the file can be passed back as ``--decisions`` again. The file is
     written to a temporary file in the same folder and then renamed
-    (:func:`graph.graphfile.write_atomic`), so a reader never sees half a file.
+    (:func:`hankeverkko.graph.atomic.write_atomic`), so a reader never sees half a file.
     """
     rows = [[p.a, p.b, f"{p.score:.1f}", p.reason, ""] for p in resolution.review_queue]
     if include_decided:

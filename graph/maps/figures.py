@@ -1,6 +1,6 @@
 """Static network figures (PNG, SVG) for printed reports, drawn with matplotlib's Agg canvas.
 
-The same styling as the interactive map (:mod:`graph.map_style`): colours
+The same styling as the interactive map (:mod:`hankeverkko.graph.maps.style`): colours
 (Paul Tol's colour-blind-safe "muted" scheme, nine categories and "other"),
 sizes and the seeded layout. What a printed page needs:
 

@@ -194,7 +194,7 @@ def _fit_budget(payload: dict, budget: int) -> list[str]:
 
 
 def render_html(m: NetworkMap) -> str:
-    """The page for ``m`` (one string; write it with :func:`graph.graphfile.write_atomic`)."""
+    """The page for ``m`` (one string; write it with :func:`hankeverkko.graph.atomic.write_atomic`)."""
     js, css = vis_assets()
     G = m.graph
     payload = map_payload(m)

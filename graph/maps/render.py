@@ -1,11 +1,11 @@
 """Collaboration maps: from the graph to an offline HTML page or a PNG/SVG figure.
 
 :func:`prepare_map` reads the co-implementation network (filters as in
-:mod:`graph.views`), optionally cuts the ego network of one organisation,
-and styles it (:mod:`graph.map_style`); :func:`write_map` writes it in the
+:mod:`hankeverkko.graph.network.views`), optionally cuts the ego network of one organisation,
+and styles it (:mod:`hankeverkko.graph.maps.style`); :func:`write_map` writes it in the
 format the file name asks for — ``.html`` (interactive, self-contained,
-no network access: :mod:`graph.map_html`), ``.png`` or ``.svg``
-(:mod:`graph.figures`) — atomically, and only to that path.
+no network access: :mod:`hankeverkko.graph.maps.page`), ``.png`` or ``.svg``
+(:mod:`hankeverkko.graph.maps.figures`) — atomically, and only to that path.
 
 >>> import networkx as nx
 >>> m = map_from_graph(nx.Graph([("a", "b")]), title="Demo")

@@ -1,7 +1,7 @@
 """How a collaboration map looks: colours, sizes, legend and a seeded layout.
 
-Shared by the interactive HTML map (:mod:`graph.map_html`) and the static
-figures (:mod:`graph.figures`), so both show the same thing.
+Shared by the interactive HTML map (:mod:`hankeverkko.graph.maps.page`) and the static
+figures (:mod:`hankeverkko.graph.maps.figures`), so both show the same thing.
 
 >>> m = style_map(nx.path_graph(3), colour="cluster", size="degree", seed=1)
 >>> m.sizes[1], sorted(m.positions) == [0, 1, 2], m.physics

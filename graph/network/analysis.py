@@ -1,6 +1,6 @@
 """Who is central, who bridges themes, which clusters exist: analysis of collaboration graphs.
 
-Works on any NetworkX graph shaped like :func:`graph.views.co_implementation_graph`
+Works on any NetworkX graph shaped like :func:`hankeverkko.graph.network.views.co_implementation_graph`
 (node ``label``/``alt_labels``/``themes``, edge ``weight``/``themes``);
 randomness (Louvain) is the ``seed`` parameter.
 

@@ -1,6 +1,6 @@
 """RDF -> NetworkX views of who implements what, read through SPARQL.
 
-Every view reads the graph through :func:`graph.store.open_store` queries
+Every view reads the graph through :func:`hankeverkko.graph.sparql.store.open_store` queries
 (values bound, never pasted; bound variables stay in triple patterns and in
 the projection), so any store gives the same networks: pass an rdflib Graph,
 a store, or a store spec such as ``"oxigraph:DIR"`` or ``"endpoint:URL"``.

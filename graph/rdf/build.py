@@ -6,7 +6,7 @@ with stable IRIs (from codes where printed, else from normalised names) and
 provenance (``prov:wasDerivedFrom`` + ``hv:sourceLine``) on every project,
 theme, organisation, participation and mention.
 
-Organisations go through :func:`graph.identity.resolve` first, so each real
+Organisations go through :func:`hankeverkko.graph.identity.resolution.resolve` first, so each real
 organisation is one node whatever the spelling.
 
 The data model (also in ``ontology/README.md``):

@@ -4,7 +4,7 @@
   (rdflib's shorthand would turn ``"1000000"^^xsd:decimal`` into ``1000000.0``);
 * ``nt`` — N-Triples, lines sorted;
 * ``nq`` — N-Quads, a named graph per source document (the rule of
-  :func:`graph.store.partition_by_source`), lines sorted;
+  :func:`hankeverkko.graph.sparql.store.partition_by_source`), lines sorted;
 * ``jsonld`` — JSON-LD compacted with the published context
   ``ontology/context.jsonld`` (embedded, so the file reads offline), nodes
   sorted by ``@id`` and values sorted.

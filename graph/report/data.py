@@ -3,11 +3,11 @@
 * projects of a theme: the library query ``theme_projects``; of an organisation:
   ``organisation_portfolio``; of a period or the whole graph: the network view
   (:func:`hankeverkko.graph.network.data.load_network`);
-* leading organisations and clusters: :func:`graph.analysis.summarise` on
-  :func:`graph.views.co_implementation_graph` with the same filters;
+* leading organisations and clusters: :func:`hankeverkko.graph.network.analysis.summarise` on
+  :func:`hankeverkko.graph.network.views.co_implementation_graph` with the same filters;
 * where each project and organisation comes from: the library query
   ``provenance`` (run once, unbound, and indexed by entity);
-* sources: the library query ``sources``; the figure and the map: :mod:`graph.maps`.
+* sources: the library query ``sources``; the figure and the map: :mod:`hankeverkko.graph.maps`.
 
 Only organisations and projects are reported: no official's name, e-mail or phone.
 """
@@ -74,7 +74,7 @@ class ReportData:
     leading: list[LeadingOrganisation]
     clusters: list[ClusterRow]
     sources: list[tuple[str, str]]                # (file name, title)
-    map: object = None                            # graph.map_style.NetworkMap
+    map: object = None                            # hankeverkko.graph.maps.style.NetworkMap
     seed: int = 0
 
     @property

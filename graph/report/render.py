@@ -2,7 +2,7 @@
 
 The HTML page has no external resource: the figure is a ``data:`` PNG, the
 interactive map travels in an ``<iframe srcdoc>`` (itself offline, see
-:mod:`graph.map_html`), and the only links are to the source documents' file
+:mod:`hankeverkko.graph.maps.page`), and the only links are to the source documents' file
 names. Every data-derived string is escaped by the template engine.
 """
 from __future__ import annotations

@@ -14,7 +14,7 @@ keep every row. A parameter's type (in the last parentheses) is ``integer``, ``d
 (a resource of that class). Text given for an IRI-valued parameter may be
 
 * a full IRI (``https://w3id.org/hankeverkko/id/theme/...``),
-* a prefixed name (``id:theme/...``, prefixes of :data:`graph.store.PREFIXES`),
+* a prefixed name (``id:theme/...``, prefixes of :data:`hankeverkko.graph.sparql.store.PREFIXES`),
 * a label, printed name or code: matched case-insensitively against
   ``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``, ``hv:code``,
   ``hv:acronym`` and ``hv:businessId`` by a helper query (bound, not spliced);
@@ -22,7 +22,7 @@ keep every row. A parameter's type (in the last parentheses) is ``integer``, ``d
   candidates (:mod:`graph.sparql.suggest`: fuzzy, ranked, at most ten, with
   their type and code).
 
-Parameters are bound by the store (:mod:`graph.store`), never pasted into
+Parameters are bound by the store (:mod:`hankeverkko.graph.sparql.store`), never pasted into
 the text, and every library query projects its parameters (Oxigraph binds
 only projected variables).
 

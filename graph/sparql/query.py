@@ -1,7 +1,7 @@
 """Running SPARQL text and formatting SELECT results.
 
 The query library (``graph/queries/*.rq``, parameters, label resolution)
-is in :mod:`graph.querylib`; this module formats what any store returns.
+is in :mod:`hankeverkko.graph.sparql.library`; this module formats what any store returns.
 
 Formats of :func:`format_result`:
 
