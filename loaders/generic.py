@@ -5,6 +5,8 @@ reports).  It keeps only what the text states plainly:
   is named by its code only — a page title, site name or heading never becomes one;
 * Y-tunnus printed with a name, when the check digit holds (else a skipped note);
 * organisation names it can type: ending in a head word or legal form of the data files;
+* table rows of projects ('S21901  Name  Alfalan kaupunki  250 000 €'): a cell that is
+  wholly an organisation's name implements the row's project (evidence ``list``);
 * participations printed as labelled fields ('Päätoteuttaja: X', 'Osatoteuttajat: Y ja Z',
   'Kumppanit:', 'Rahoittaja:'; :mod:`loaders.labelled`), tied to the code printed above them;
 * participations stated with a cue phrase (:mod:`loaders.statements`), tied to the
@@ -73,7 +75,12 @@ def typed_names(text: str) -> list[str]:
         if not legal and j + 1 < len(toks) and toks[j + 1].strip(",.;:").casefold().split(":")[0] in abbrevs:
             continue                                  # the legal form that follows ends the name
         k = j
-        while k > 0 and j - k < 3 and toks[k - 1][:1].isupper() and not re.search(r"[.,;:!?]$", toks[k - 1]):
+
+        def joins(tok: str) -> bool:    # a word of the name: capitalised, or (before a legal form) its head word
+            if re.search(r"[.,;:!?]$", tok):
+                return False
+            return tok[:1].isupper() or (legal and any(nominative(tok).casefold().endswith(h) for h in heads))
+        while k > 0 and j - k < 3 and joins(toks[k - 1]):
             k -= 1
         if k == j and not bare[:1].isupper():
             continue
@@ -107,11 +114,56 @@ def load(lines: list[Line], source: str) -> SourceDocument:
             raw = next(g for g in m.groups() if g)
             if not business_id_valid(raw):
                 checked_business_id(doc, raw, ln.no, ln.text)
-    fields_read = _fields(doc, lines, projects)
+    fields_read = _fields(doc, lines, projects) | _table_rows(doc, lines, projects)
     _tie_statements(doc, lines, projects)
     doc.skipped = [s for s in doc.skipped if s.line not in fields_read]    # read as a field instead
     doc.projects = list(projects.values())
     return doc
+
+
+_CELL_SPLIT_RE = re.compile(r"\s{2,}|\t|\s\|\s")
+_MONEY_RE = re.compile(r"^[\d\s.,]+\s*(?:€|e|eur|euroa)?$", re.I)
+
+
+def _org_cell(cell: str) -> bool:
+    """A table cell that is wholly an organisation's name: of a typed kind, or
+    capitalised words ending in a legal form ('Deltan kehitys Oy')."""
+    if typed_names(cell) == [cell]:
+        return True
+    words = cell.split()
+    abbrevs = {f.form.casefold() for f in legal_forms() if f.match == "abbrev"}
+    return 2 <= len(words) <= 6 and words[0][:1].isupper() and words[-1].casefold() in abbrevs
+
+
+def _table_rows(doc: SourceDocument, lines: list[Line], projects: dict[str, Project]) -> set[int]:
+    """Rows of a table of projects ('S21901  Name  Alfalan kaupunki  250 000 €'):
+    a line with one project code and cells split by column gaps; a cell that is
+    wholly an organisation name of a typed kind implements the project (evidence
+    ``list``), the first other text cell after the code names it."""
+    read: set[int] = set()
+    for ln in lines:
+        codes = project_codes(ln.text)
+        if len(codes) != 1 or _CUE_RE.search(ln.text):
+            continue
+        cells = [c.strip(" ,;") for c in _CELL_SPLIT_RE.split(ln.text.strip()) if c.strip(" ,;")]
+        if len(cells) < 2:
+            continue
+        code = codes[0].code
+        orgs = [c for c in cells if c != code and _org_cell(c)]
+        if not orgs:
+            continue
+        project = projects[code]
+        read.add(ln.no)
+        doc.used_list_lines += 1
+        if project.name == project.code:
+            named = next((c for c in cells if c != code and c not in orgs and not _MONEY_RE.match(c)), None)
+            if named:
+                project.name = re.sub(r"\s*-\s*hanke$", "", named)
+        for name in orgs:
+            mention(doc, name, ln.no)
+            if not any(x.organisation == name for x in project.participants):
+                project.participants.append(Participation(name, "implementer", line=ln.no, evidence="list"))
+    return read
 
 
 def _fields(doc: SourceDocument, lines: list[Line], projects: dict[str, Project]) -> set[int]:
