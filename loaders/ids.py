@@ -9,13 +9,12 @@ Pure functions; the shapes of project codes are data (``data/project_codes.csv``
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from hankeverkko.loaders.reference import DATA_DIR
+from hankeverkko.loaders.reference import data_rows
 
 __all__ = ["business_id_valid", "BUSINESS_ID_RE", "CodeShape", "code_shapes", "project_codes", "CodeHit",
            "fund_of_code"]
@@ -48,8 +47,7 @@ class CodeShape:
 
 @lru_cache(maxsize=None)
 def code_shapes() -> tuple[CodeShape, ...]:
-    with open(DATA_DIR / "project_codes.csv", encoding="utf-8", newline="") as f:
-        return tuple(CodeShape(**{k: (v or "").strip() for k, v in row.items()}) for row in csv.DictReader(f))
+    return tuple(CodeShape(**row) for row in data_rows("project_codes.csv"))
 
 
 @lru_cache(maxsize=None)

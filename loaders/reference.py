@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-__all__ = ["DATA_DIR", "Alias", "HeadPhrase", "HeadWord", "LegalForm", "aliases", "expand_abbreviation",
+__all__ = ["DATA_DIR", "data_rows", "Alias", "HeadPhrase", "HeadWord", "LegalForm", "aliases", "expand_abbreviation",
            "head_phrases", "head_words", "legal_forms", "ministries"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -33,9 +33,7 @@ class Alias:
 @lru_cache(maxsize=None)
 def aliases() -> tuple[Alias, ...]:
     """Every row of ``data/aliases.csv``."""
-    with open(DATA_DIR / "aliases.csv", encoding="utf-8", newline="") as f:
-        return tuple(Alias(**{k: (v or "").strip() for k, v in row.items()})
-                     for row in csv.DictReader(f))
+    return _read("aliases.csv", Alias)
 
 
 @lru_cache(maxsize=None)
@@ -106,14 +104,25 @@ class HeadPhrase:
     source: str
 
 
-def _read(name: str, cls):
+@lru_cache(maxsize=None)
+def data_rows(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of ``data/<name>``, values stripped; a row with the wrong
+    number of columns is an error naming the file and line.
+
+    >>> data_rows("legal_forms.csv")[0]["source"] != ""
+    True
+    """
     with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
         rows = []
         for n, row in enumerate(csv.DictReader(f), start=2):
             if None in row or None in row.values():
                 raise ValueError(f"{DATA_DIR / name}: line {n}: wrong number of columns")
-            rows.append(cls(**{k: (v or "").strip() for k, v in row.items()}))
+            rows.append({k: (v or "").strip() for k, v in row.items()})
         return tuple(rows)
+
+
+def _read(name: str, cls):
+    return tuple(cls(**row) for row in data_rows(name))
 
 
 @lru_cache(maxsize=None)

@@ -27,7 +27,6 @@ Roles: ``main`` (hallinnoi, päätoteuttaja, koordinoi), ``sub`` (osatoteuttaja)
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +34,7 @@ from typing import Optional
 
 from hankeverkko.loaders.ids import BUSINESS_ID_RE, project_codes
 from hankeverkko.loaders.prose import ORG_HEAD_RE, acronym_matches, nominative
-from hankeverkko.loaders.reference import DATA_DIR, expand_abbreviation, head_words, legal_forms
+from hankeverkko.loaders.reference import data_rows, expand_abbreviation, head_words, legal_forms
 
 __all__ = ["Statement", "read_sentence", "define_abbreviations", "is_head_token", "plural_heads", "CUES"]
 
@@ -82,8 +81,7 @@ _RELATIVE_RE = re.compile(r"(?:\b(?:jota|jonka|joita|joiden|jossa|joissa|sitä|s
 @lru_cache(maxsize=None)
 def plural_heads() -> dict[str, str]:
     """Plural head word -> singular (``data/head_plurals.csv``)."""
-    with open(DATA_DIR / "head_plurals.csv", encoding="utf-8", newline="") as f:
-        return {r["plural"].casefold(): r["singular"] for r in csv.DictReader(f)}
+    return {r["plural"].casefold(): r["singular"] for r in data_rows("head_plurals.csv")}
 
 
 @lru_cache(maxsize=None)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from hankeverkko.loaders.ids import business_id_valid  # the one check-digit rule
+
 __all__ = ["normalise_business_id", "validate_business_id"]
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 #: dashes a PDF or a word processor prints for the hyphen
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 
@@ -24,11 +25,7 @@ def validate_business_id(s: str) -> bool:
     >>> validate_business_id("0112038-9"), validate_business_id("0112038-8"), validate_business_id("112038-9")
     (True, False, False)
     """
-    s = (s or "").strip()
-    if not re.fullmatch(r"\d{7}-\d", s):
-        return False
-    r = sum(int(d) * w for d, w in zip(s[:7], _WEIGHTS)) % 11
-    return r != 1 and int(s[8]) == (0 if r == 0 else 11 - r)
+    return business_id_valid(s)
 
 
 def normalise_business_id(s: Optional[str]) -> Optional[str]:

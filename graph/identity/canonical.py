@@ -34,10 +34,8 @@ PRINTED_TYPE_STRENGTH = 1.5
 
 @lru_cache(maxsize=None)
 def _printed_types() -> dict[str, str]:
-    import csv
-    from hankeverkko.loaders.reference import DATA_DIR
-    with open(DATA_DIR / "org_types.csv", encoding="utf-8", newline="") as f:
-        return {row["printed"].strip().casefold(): row["type"].strip() for row in csv.DictReader(f)}
+    from hankeverkko.loaders.reference import data_rows
+    return {row["printed"].casefold(): row["type"] for row in data_rows("org_types.csv")}
 
 
 def printed_type(text: Optional[str]) -> Optional[str]:

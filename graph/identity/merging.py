@@ -5,7 +5,6 @@ within blocks, bare acronyms; and the review queue of the pairs left open."""
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import combinations
 from typing import Iterable
 
 import numpy as np

@@ -11,14 +11,13 @@ for the fund gets a programme node named by fund and period ('EAKR 2007-2013').
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from hankeverkko.loaders.ids import fund_of_code, project_codes
 from hankeverkko.loaders.records import Project
-from hankeverkko.loaders.reference import DATA_DIR
+from hankeverkko.loaders.reference import data_rows
 
 __all__ = ["PeriodProgramme", "code_period", "date_period", "period_programme", "programme_periods"]
 
@@ -36,10 +35,8 @@ class PeriodProgramme:
 @lru_cache(maxsize=None)
 def programme_periods() -> tuple[PeriodProgramme, ...]:
     """Every row of ``loaders/data/programme_periods.csv``."""
-    with open(DATA_DIR / "programme_periods.csv", encoding="utf-8", newline="") as f:
-        return tuple(PeriodProgramme(r["period"].strip(), int(r["first_year"]), int(r["last_year"]),
-                                     (r["fund"] or "").strip(), r["programme"].strip(), r["source"].strip())
-                     for r in csv.DictReader(f))
+    return tuple(PeriodProgramme(r["period"], int(r["first_year"]), int(r["last_year"]), r["fund"],
+                                 r["programme"], r["source"]) for r in data_rows("programme_periods.csv"))
 
 
 def code_period(code: Optional[str]) -> Optional[str]:

@@ -68,6 +68,17 @@ def render_report_html(d: ReportData) -> str:
         figure_uri="data:image/png;base64," + png, map_html=render_html(d.map))
 
 
+def _docx_table(doc, headers: list[str], rows) -> None:
+    """A bordered Word table: a header row, then one row per item."""
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers):
+        cell.text = text
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row):
+            cell.text = str(value)
+
+
 def render_report_docx(d: ReportData) -> bytes:
     try:
         import docx
@@ -87,29 +98,15 @@ def render_report_docx(d: ReportData) -> bytes:
     doc.add_paragraph(f"{euros(d.cost_total, d.lang)} {t('money')}", style="List Bullet")
     doc.add_paragraph(t("money_note", known=d.cost_known, total=len(d.projects)))
     doc.add_heading(t("projects"), level=1)
-    table = doc.add_table(rows=1, cols=5)
-    table.style = "Table Grid"
-    for cell, key in zip(table.rows[0].cells, ("col_code", "col_project", "col_implementers", "col_cost",
-                                               "col_source")):
-        cell.text = t(key)
-    for p in d.projects:
-        cells = table.add_row().cells
-        cells[0].text = p.code
-        cells[1].text = p.label
-        cells[2].text = "; ".join(f"{o} ({r})" for o, r in p.implementers)
-        cells[3].text = euros(p.cost, d.lang) if p.cost is not None else t("unknown")
-        cells[4].text = "; ".join(f"{s.file}, {t('line', line=s.line)}" if s.line else s.file for s in p.sources)
+    _docx_table(doc, [t(k) for k in ("col_code", "col_project", "col_implementers", "col_cost", "col_source")],
+                [(p.code, p.label, "; ".join(f"{o} ({r})" for o, r in p.implementers),
+                  euros(p.cost, d.lang) if p.cost is not None else t("unknown"),
+                  "; ".join(f"{s.file}, {t('line', line=s.line)}" if s.line else s.file for s in p.sources))
+                 for p in d.projects])
     doc.add_heading(t("leading"), level=1)
     doc.add_paragraph(t("leading_note"))
-    lt = doc.add_table(rows=1, cols=5)
-    lt.style = "Table Grid"
-    for cell, key in zip(lt.rows[0].cells, ("col_organisation", "col_type", "n_projects", "col_partners",
-                                            "col_shared")):
-        cell.text = t(key)
-    for o in d.leading:
-        cells = lt.add_row().cells
-        for cell, value in zip(cells, (o.label, o.type_label, o.projects, o.partners, f"{o.shared:g}")):
-            cell.text = str(value)
+    _docx_table(doc, [t(k) for k in ("col_organisation", "col_type", "n_projects", "col_partners", "col_shared")],
+                [(o.label, o.type_label, o.projects, o.partners, f"{o.shared:g}") for o in d.leading])
     doc.add_heading(t("clusters"), level=1)
     doc.add_paragraph(t("clusters_note", seed=d.seed))
     for c in d.clusters:

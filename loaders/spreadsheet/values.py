@@ -12,6 +12,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any, Optional
 
+from hankeverkko.loaders.ids import business_id_valid
 from hankeverkko.loaders.text import normalise_space
 
 __all__ = ["ROLE_NAMES", "parse_role", "parse_cell_date", "parse_amount", "valid_business_id",
@@ -214,13 +215,7 @@ def valid_business_id(value: str) -> bool:
     >>> valid_business_id("1234567-1"), valid_business_id("1234567-2")
     (True, False)
     """
-    m = re.fullmatch(r"(\d{7})-(\d)", value)
-    if not m:
-        return False
-    r = sum(int(d) * w for d, w in zip(m.group(1), (7, 9, 10, 5, 8, 4, 2))) % 11
-    if r == 1:
-        return False
-    return int(m.group(2)) == (0 if r == 0 else 11 - r)
+    return business_id_valid(value)
 
 
 def _business_id(value: Any) -> Optional[str]:
