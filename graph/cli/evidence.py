@@ -12,7 +12,7 @@ from typing import Optional
 import click
 
 from hankeverkko.graph.errors import HankeverkkoError
-from hankeverkko.graph.rdf.evidence import EVIDENCE_KINDS, keep_evidence, parse_evidence
+from hankeverkko.loaders.records import EVIDENCE as EVIDENCE_KINDS   # light: no rdflib at start-up
 
 __all__ = ["evidence_option", "restrict", "graph_with_evidence"]
 
@@ -24,6 +24,7 @@ _HELP = ("Keep only participations with this evidence (comma-separated): " + ", 
 def _parse(ctx, param, value):
     if value is None:
         return None
+    from hankeverkko.graph.rdf.evidence import parse_evidence
     try:
         return parse_evidence(value)
     except HankeverkkoError as e:
@@ -36,6 +37,7 @@ def evidence_option(f):
 
 def restrict(graph, kinds: Optional[tuple[str, ...]]):
     """``graph`` (rdflib) kept to ``kinds`` of evidence; unchanged when ``kinds`` is None."""
+    from hankeverkko.graph.rdf.evidence import keep_evidence
     return graph if kinds is None else keep_evidence(graph, kinds)
 
 

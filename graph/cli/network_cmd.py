@@ -7,7 +7,7 @@ import click
 
 from hankeverkko.graph.cli.choices import Vocabulary
 from hankeverkko.graph.cli.evidence import evidence_option, graph_with_evidence
-from hankeverkko.graph.maps.style import PERIOD_CHOICES   # the HTML map's period menu offers the same periods
+from hankeverkko.graph.rdf.periods import PERIOD_CHOICES   # the HTML map's period menu offers the same periods
 from hankeverkko.graph.network.vocabulary import ROLES, TYPE_KEYS
 
 __all__ = ["COMMANDS", "map_command", "network"]

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from hankeverkko.graph.cli.choices import Vocabulary
-from hankeverkko.graph.maps.style import PERIOD_CHOICES
+from hankeverkko.graph.rdf.periods import PERIOD_CHOICES
 
 __all__ = ["COMMANDS", "report"]
 

@@ -17,6 +17,7 @@ from typing import Optional
 
 import networkx as nx
 
+from hankeverkko.graph.rdf.periods import PERIOD_CHOICES  # the CLI's --period choices and the page's menu
 from hankeverkko.graph.network.analysis import clusters
 from hankeverkko.graph.errors import HankeverkkoError
 from hankeverkko.graph.network.vocabulary import TYPE_LABELS
@@ -26,8 +27,6 @@ __all__ = ["COLOUR_BY", "SIZE_BY", "PERIOD_CHOICES", "HUB_LIMIT", "PROJECT_COLOU
 
 COLOUR_BY = ("cluster", "type", "theme")
 SIZE_BY = ("degree", "funding")
-#: programme periods a map can be filtered by: the CLI's ``--period`` choices and the HTML period menu
-PERIOD_CHOICES = ("2014-2020", "2021-2027")
 #: Paul Tol's "muted" qualitative scheme: nine colours distinguishable with colour-vision
 #: deficiencies; categories beyond nine share OTHER_COLOUR ("other")
 PALETTE = ("#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499")

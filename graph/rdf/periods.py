@@ -19,7 +19,11 @@ from hankeverkko.loaders.ids import fund_of_code, project_codes
 from hankeverkko.loaders.records import Project
 from hankeverkko.loaders.reference import data_rows
 
-__all__ = ["PeriodProgramme", "code_period", "date_period", "period_programme", "programme_periods"]
+__all__ = ["PERIOD_CHOICES", "PeriodProgramme", "code_period", "date_period", "period_programme", "programme_periods"]
+
+
+#: programme periods a network or map can be filtered by (`--period`, the HTML period menu)
+PERIOD_CHOICES = ("2014-2020", "2021-2027")
 
 
 @dataclass(frozen=True)
