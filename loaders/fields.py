@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from hankeverkko.loaders.ids import business_id_valid
 from hankeverkko.loaders.text import Line, normalise_space
 
 __all__ = ["BID_TAIL_RE", "Field", "LABELS", "fields", "first", "marked_option", "org_rows", "ROW_RE", "SECTION_RE", "OPTIONS"]
@@ -142,8 +141,3 @@ def org_rows(lines: list[Line], start: int) -> tuple[list[tuple[str, str, int]],
             out.append((normalise_space(m.group("name")), m.group("bid"), lines[i].no))
         i += 1
     return out, i
-
-
-def checked_id(bid: Optional[str]) -> Optional[str]:
-    """``bid`` when it is a valid Y-tunnus, else ``None``."""
-    return bid if bid and business_id_valid(bid) else None
